@@ -1,0 +1,342 @@
+package dev.rowan.core;
+
+import dev.rowan.core.internal.AppState;
+import dev.rowan.core.internal.Dispatcher;
+import dev.rowan.core.internal.routing.Converters;
+import dev.rowan.core.internal.routing.Route;
+import dev.rowan.core.internal.routing.RoutePattern;
+import dev.rowan.core.internal.routing.Router;
+import dev.rowan.core.internal.server.NettyServer;
+import dev.rowan.core.spi.ServerExchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A Rowan application. Build it (routes, middleware, modules, services), then serve it. Nothing is
+ * static: several apps can live in one JVM, which is how tests run.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     App.create()
+ *        .get("/", ctx -> ctx.text("Hello, Rowan"))
+ *        .start(8000);
+ * }
+ * }</pre>
+ */
+public final class App implements Routes {
+    private static final System.Logger LOG = System.getLogger("rowan");
+
+    private final AppState state;
+    private final List<Runnable> onStart = new ArrayList<>();
+    private final List<Runnable> onStop = new ArrayList<>();
+    private volatile Dispatcher dispatcher;
+    private volatile NettyServer server;
+
+    private App(Config config) {
+        this.state = new AppState(this, config);
+    }
+
+    /** An app configured from files, environment and system properties ({@link Config#load()}). */
+    public static App create() {
+        return new App(Config.load());
+    }
+
+    public static App create(Config config) {
+        return new App(config);
+    }
+
+    public Config config() {
+        return state.config();
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    @Override
+    public App route(HttpMethod method, String path, Handler handler, String name) {
+        state.addRoute(method, path, handler, name, List.of());
+        return this;
+    }
+
+    @Override
+    public App group(String prefix, Consumer<Routes> body) {
+        return group(prefix, "", body);
+    }
+
+    @Override
+    public App group(String prefix, String namespace, Consumer<Routes> body) {
+        state.requireSetup("add the route group '" + prefix + "'");
+        body.accept(state.newGroup(prefix, namespace));
+        return this;
+    }
+
+    @Override
+    public App use(Middleware middleware) {
+        state.requireSetup("add middleware");
+        state.middleware().add(middleware);
+        return this;
+    }
+
+    @Override
+    public App before(Handler handler) {
+        Routes.super.before(handler);
+        return this;
+    }
+
+    @Override
+    public App after(Handler handler) {
+        Routes.super.after(handler);
+        return this;
+    }
+
+    @Override
+    public App get(String path, Handler handler) {
+        return route(HttpMethod.GET, path, handler, "");
+    }
+
+    @Override
+    public App get(String path, Handler handler, String name) {
+        return route(HttpMethod.GET, path, handler, name);
+    }
+
+    @Override
+    public App post(String path, Handler handler) {
+        return route(HttpMethod.POST, path, handler, "");
+    }
+
+    @Override
+    public App post(String path, Handler handler, String name) {
+        return route(HttpMethod.POST, path, handler, name);
+    }
+
+    @Override
+    public App put(String path, Handler handler) {
+        return route(HttpMethod.PUT, path, handler, "");
+    }
+
+    @Override
+    public App put(String path, Handler handler, String name) {
+        return route(HttpMethod.PUT, path, handler, name);
+    }
+
+    @Override
+    public App patch(String path, Handler handler) {
+        return route(HttpMethod.PATCH, path, handler, "");
+    }
+
+    @Override
+    public App patch(String path, Handler handler, String name) {
+        return route(HttpMethod.PATCH, path, handler, name);
+    }
+
+    @Override
+    public App delete(String path, Handler handler) {
+        return route(HttpMethod.DELETE, path, handler, "");
+    }
+
+    @Override
+    public App delete(String path, Handler handler, String name) {
+        return route(HttpMethod.DELETE, path, handler, name);
+    }
+
+    @Override
+    public App head(String path, Handler handler) {
+        return route(HttpMethod.HEAD, path, handler, "");
+    }
+
+    @Override
+    public App options(String path, Handler handler) {
+        return route(HttpMethod.OPTIONS, path, handler, "");
+    }
+
+    /** Registers a path type usable as {@code {name:type}} in routes added after this call. */
+    public App converter(String type, PathConverter<?> converter) {
+        state.requireSetup("register the path type '" + type + "'");
+        state.converters().register(type, converter);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** Handles exceptions of {@code type} (and subclasses); the most specific handler wins. */
+    public <E extends Exception> App exception(Class<E> type, ExceptionHandler<? super E> handler) {
+        state.requireSetup("add an exception handler");
+        state.exceptionHandlers().put(type, handler);
+        return this;
+    }
+
+    /** Renders responses with {@code status} (e.g. a custom 404 page). */
+    public App error(int status, Handler handler) {
+        state.requireSetup("add an error page");
+        state.errorPages().put(status, handler);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- modules, services, checks
+
+    /** Installs a module now; it registers what it needs through this app's public API. */
+    public App install(Module module) {
+        state.requireSetup("install the module " + module.name());
+        if (state.installed().add(module.getClass().getName())) {
+            module.install(this);
+        }
+        return this;
+    }
+
+    public boolean isInstalled(Class<? extends Module> type) {
+        return state.installed().contains(type.getName());
+    }
+
+    /** Registers a service other parts of the app look up by type. */
+    public <T> App register(Class<T> type, T service) {
+        state.requireSetup("register the service " + type.getSimpleName());
+        state.services().put(type, type.cast(service));
+        return this;
+    }
+
+    public <T> Optional<T> findService(Class<T> type) {
+        return Optional.ofNullable(type.cast(state.services().get(type)));
+    }
+
+    /** The service registered for {@code type}; fails with a message naming what to register or add. */
+    public <T> T service(Class<T> type) {
+        return findService(type).orElseThrow(() -> new IllegalStateException("No service of type " + type.getName()
+                + " is registered. Register one with app.register(" + type.getSimpleName() + ".class, ...) or install the module that provides it."));
+    }
+
+    public App check(Check check) {
+        state.requireSetup("add a check");
+        state.checks().add(check);
+        return this;
+    }
+
+    /** Runs every startup check now. */
+    public List<Check.Result> runChecks() {
+        return state.runChecks();
+    }
+
+    public App onStart(Runnable hook) {
+        state.requireSetup("add a start hook");
+        onStart.add(hook);
+        return this;
+    }
+
+    public App onStop(Runnable hook) {
+        onStop.add(hook);
+        return this;
+    }
+
+    /** A signer for one purpose, keyed by the app's secret key (and its fallbacks for rotation). */
+    public Signer signer(String salt) {
+        return state.signer(salt);
+    }
+
+    // ---------------------------------------------------------------- URLs
+
+    /** The path of a named route: {@code app.url("polls:detail", 5)} gives {@code /polls/5/}. */
+    public String url(String routeName, Object... args) {
+        return dispatcher().router().reverse(routeName, args);
+    }
+
+    public String url(String routeName, Map<String, ?> args) {
+        return dispatcher().router().reverse(routeName, args);
+    }
+
+    /** All routes, for tools such as a {@code routes} command. */
+    public List<String> describeRoutes() {
+        return dispatcher().router().routes().stream()
+                .map(r -> r.method() + " " + r.pattern().text() + (r.name().isEmpty() ? "" : "  [" + r.name() + "]")).sorted().toList();
+    }
+
+    // ---------------------------------------------------------------- serving
+
+    /** Starts serving on {@code server.port} (default 8000). */
+    public App start() {
+        return start(config().getInt("server.port", 8000));
+    }
+
+    /** Starts serving on {@code port} (0 picks a free port; see {@link #port()}). */
+    public App start(int port) {
+        synchronized (this) {
+            if (server != null) {
+                throw new IllegalStateException("This app is already serving on port " + server.port());
+            }
+            Dispatcher d = dispatcher();
+            server = NettyServer.start(d, state.serverSettings(port));
+        }
+        String host = state.serverSettings(port).host();
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        String line = "Rowan " + config().profile() + " server listening on http://" + shown + ":" + server.port() + "/";
+        System.out.println(line);
+        LOG.log(System.Logger.Level.DEBUG, line);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        NettyServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("The app is not serving yet; call start() first");
+        }
+        return s.port();
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to {@code server.shutdown-timeout}), then closes. */
+    public void stop() {
+        NettyServer s;
+        synchronized (this) {
+            s = server;
+            server = null;
+        }
+        if (s != null) {
+            s.stop(config().getDuration("server.shutdown-timeout", java.time.Duration.ofSeconds(10)));
+            onStop.forEach(App::runQuietly);
+        }
+    }
+
+    /** Handles one exchange; called by the HTTP engine and the in-memory test client. */
+    public void handle(ServerExchange exchange) {
+        dispatcher().handle(exchange);
+    }
+
+    private Dispatcher dispatcher() {
+        Dispatcher d = dispatcher;
+        if (d == null) {
+            synchronized (this) {
+                d = dispatcher;
+                if (d == null) {
+                    d = freeze();
+                    dispatcher = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    // Setup ends here: build the router once, run checks and start hooks, then refuse changes.
+    private Dispatcher freeze() {
+        List<Route> routes = state.buildRoutes();
+        Router router = new Router(routes);
+        Dispatcher d = new Dispatcher(this, state, router);
+        state.freeze();
+        state.reportChecks();
+        onStart.forEach(Runnable::run);
+        return d;
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "A stop hook failed", e);
+        }
+    }
+
+    static RoutePattern parsePattern(String path, Converters converters) {
+        return RoutePattern.parse(path, converters);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.rowan.core;
+
+import java.util.function.Consumer;
+
+/**
+ * Where routes are registered: the {@link App} itself and every {@link #group route group}.
+ * Path patterns use {@code {name}} for one segment and {@code {name:type}} for a typed one;
+ * built-in types are {@code str}, {@code int}, {@code long}, {@code uuid}, {@code slug} and
+ * {@code path} (the rest of the path, slashes included).
+ *
+ * <pre>{@code
+ * app.group("/polls", "polls", polls -> {
+ *     polls.get("/", views::index, "index");
+ *     polls.get("/{id:int}/", views::detail, "detail");
+ *     polls.post("/{id:int}/vote/", views::vote, "vote");
+ * });
+ * }</pre>
+ */
+public interface Routes {
+
+    /** Registers {@code handler} for {@code method} and {@code path}; {@code name} may be empty. */
+    Routes route(HttpMethod method, String path, Handler handler, String name);
+
+    /** Routes whose paths start with {@code prefix}, registered by {@code body}. */
+    Routes group(String prefix, Consumer<Routes> body);
+
+    /** Like {@link #group(String, Consumer)}; names inside become {@code namespace:name}. */
+    Routes group(String prefix, String namespace, Consumer<Routes> body);
+
+    /** Middleware around every route registered here (for the app: around every request). */
+    Routes use(Middleware middleware);
+
+    default Routes before(Handler handler) {
+        return use((ctx, next) -> {
+            handler.handle(ctx);
+            next.proceed();
+        });
+    }
+
+    /** Runs after the handler returned normally. */
+    default Routes after(Handler handler) {
+        return use((ctx, next) -> {
+            next.proceed();
+            handler.handle(ctx);
+        });
+    }
+
+    default Routes get(String path, Handler handler) {
+        return route(HttpMethod.GET, path, handler, "");
+    }
+
+    default Routes get(String path, Handler handler, String name) {
+        return route(HttpMethod.GET, path, handler, name);
+    }
+
+    default Routes post(String path, Handler handler) {
+        return route(HttpMethod.POST, path, handler, "");
+    }
+
+    default Routes post(String path, Handler handler, String name) {
+        return route(HttpMethod.POST, path, handler, name);
+    }
+
+    default Routes put(String path, Handler handler) {
+        return route(HttpMethod.PUT, path, handler, "");
+    }
+
+    default Routes put(String path, Handler handler, String name) {
+        return route(HttpMethod.PUT, path, handler, name);
+    }
+
+    default Routes patch(String path, Handler handler) {
+        return route(HttpMethod.PATCH, path, handler, "");
+    }
+
+    default Routes patch(String path, Handler handler, String name) {
+        return route(HttpMethod.PATCH, path, handler, name);
+    }
+
+    default Routes delete(String path, Handler handler) {
+        return route(HttpMethod.DELETE, path, handler, "");
+    }
+
+    default Routes delete(String path, Handler handler, String name) {
+        return route(HttpMethod.DELETE, path, handler, name);
+    }
+
+    default Routes head(String path, Handler handler) {
+        return route(HttpMethod.HEAD, path, handler, "");
+    }
+
+    default Routes options(String path, Handler handler) {
+        return route(HttpMethod.OPTIONS, path, handler, "");
+    }
+}

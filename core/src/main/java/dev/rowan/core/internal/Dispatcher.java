@@ -1,0 +1,416 @@
+package dev.rowan.core.internal;
+
+import dev.rowan.core.App;
+import dev.rowan.core.Config;
+import dev.rowan.core.Context;
+import dev.rowan.core.Cookie;
+import dev.rowan.core.ExceptionHandler;
+import dev.rowan.core.Handler;
+import dev.rowan.core.HttpException;
+import dev.rowan.core.HttpMethod;
+import dev.rowan.core.Middleware;
+import dev.rowan.core.Signer;
+import dev.rowan.core.internal.body.FormLimits;
+import dev.rowan.core.internal.routing.RouteMatch;
+import dev.rowan.core.internal.routing.Router;
+import dev.rowan.core.internal.session.CookieSessionStore;
+import dev.rowan.core.internal.session.SessionImpl;
+import dev.rowan.core.internal.staticfiles.FileSender;
+import dev.rowan.core.spi.JsonCodec;
+import dev.rowan.core.spi.ServerExchange;
+import dev.rowan.core.spi.SessionStore;
+import dev.rowan.core.spi.TemplateRenderer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * Runs one exchange through host validation, middleware, routing and error handling, then sends
+ * the buffered response with the security headers and the session cookie.
+ */
+public final class Dispatcher {
+    private static final System.Logger ACCESS = System.getLogger("rowan.access");
+    private static final System.Logger LOG = System.getLogger("rowan");
+
+    private final App app;
+    private final Router router;
+    private final Middleware[] middleware;
+    private final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers;
+    private final Map<Integer, Handler> errorPages;
+    private final FormLimits formLimits;
+    private final Signer cookieSigner;
+    private final Supplier<SessionStore> sessionStore;
+    private final String sessionCookieName;
+    private final Duration sessionMaxAge;
+    private final Supplier<JsonCodec> json;
+    private final Supplier<TemplateRenderer> templates;
+    private final FileSender files;
+    private final AllowedHosts allowedHosts;
+    private final String[][] securityHeaders;
+    private final String hsts;
+    private final boolean trustProxy;
+    private final boolean debug;
+    private final boolean accessLog;
+
+    public Dispatcher(App app, AppState state, Router router) {
+        Config c = state.config();
+        this.app = app;
+        this.router = router;
+        this.middleware = state.middleware().toArray(Middleware[]::new);
+        this.exceptionHandlers = Map.copyOf(state.exceptionHandlers());
+        this.errorPages = Map.copyOf(state.errorPages());
+        this.formLimits = FormLimits.from(c);
+        this.cookieSigner = state.signer("rowan.cookies");
+        this.sessionMaxAge = c.getDuration("session.max-age", Duration.ofDays(14));
+        this.sessionCookieName = c.get("session.cookie-name", "rowan_session");
+        Signer sessionSigner = state.signer("rowan.sessions");
+        this.sessionStore = memoize(() -> app.findService(SessionStore.class).orElseGet(() -> new CookieSessionStore(sessionSigner, sessionMaxAge)));
+        this.json = memoize(() -> app.findService(JsonCodec.class).or(() -> ServiceLoader.load(JsonCodec.class).findFirst())
+                .orElseThrow(() -> new IllegalStateException("JSON needs a codec: add the dependency dev.rowan:rowan-json "
+                        + "(it registers itself), or app.register(JsonCodec.class, yourCodec).")));
+        this.templates = memoize(() -> app.findService(TemplateRenderer.class)
+                .orElseThrow(() -> new IllegalStateException("ctx.render() needs templates: add dev.rowan:rowan-templates and "
+                        + "app.install(TemplatesModule.create()).")));
+        this.files = new FileSender(c);
+        this.allowedHosts = AllowedHosts.from(c);
+        this.securityHeaders = SecurityHeaders.defaults(c);
+        Duration hstsAge = c.getDuration("security.hsts", Duration.ZERO);
+        this.hsts = hstsAge.isZero() ? null : "max-age=" + hstsAge.toSeconds()
+                + (c.getBoolean("security.hsts-subdomains", false) ? "; includeSubDomains" : "");
+        this.trustProxy = c.getBoolean("server.trust-proxy", false);
+        this.debug = c.debug();
+        this.accessLog = c.getBoolean("server.access-log", !c.isTest());
+    }
+
+    App app() {
+        return app;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    FormLimits formLimits() {
+        return formLimits;
+    }
+
+    Signer cookieSigner() {
+        return cookieSigner;
+    }
+
+    SessionStore sessionStore() {
+        return sessionStore.get();
+    }
+
+    String sessionCookieName() {
+        return sessionCookieName;
+    }
+
+    JsonCodec json() {
+        return json.get();
+    }
+
+    TemplateRenderer templates() {
+        return templates.get();
+    }
+
+    FileSender files() {
+        return files;
+    }
+
+    String forwardedProto(ServerExchange ex) {
+        return trustProxy ? ex.headers().first("X-Forwarded-Proto").orElse("") : "";
+    }
+
+    // ------------------------------------------------------------------ the request path
+
+    public void handle(ServerExchange ex) {
+        long started = System.nanoTime();
+        RequestContext ctx = null;
+        try {
+            ctx = newContext(ex);
+            if (ctx == null) {
+                return;
+            }
+            try {
+                allowedHosts.check(ex.headers().first("Host"));
+                runChain(ctx);
+            } catch (Throwable t) {
+                handleError(ctx, t);
+            }
+            finish(ctx);
+        } catch (IOException | UncheckedIOException e) {
+            // The client went away mid-response; nothing more can be said to it.
+            ex.closeAfterResponse();
+        } finally {
+            if (ctx != null) {
+                ctx.closeForm();
+                if (accessLog) {
+                    logAccess(ex, ctx, started);
+                }
+            }
+        }
+    }
+
+    private RequestContext newContext(ServerExchange ex) throws IOException {
+        Optional<HttpMethod> method = HttpMethod.parse(ex.method());
+        if (method.isEmpty()) {
+            sendPlain(ex, 501, "The method " + ex.method() + " is not implemented by this server.");
+            return null;
+        }
+        String target = ex.target();
+        if (target.equals("*") && method.get() == HttpMethod.OPTIONS) {
+            sendPlain(ex, 204, "");
+            return null;
+        }
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            int slash = target.indexOf('/', target.indexOf("//") + 2);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        if (!target.startsWith("/")) {
+            sendPlain(ex, 400, "The request target must start with '/'.");
+            return null;
+        }
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? "" : target.substring(q + 1);
+        Optional<String> path = Router.decodePath(rawPath);
+        if (path.isEmpty()) {
+            sendPlain(ex, 400, "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
+            return null;
+        }
+        return new RequestContext(this, ex, method.get(), path.get(), query);
+    }
+
+    private void runChain(RequestContext ctx) throws Exception {
+        if (middleware.length == 0) {
+            route(ctx);
+        } else {
+            new Chain(ctx, middleware, () -> route(ctx)).proceed();
+        }
+    }
+
+    private void route(RequestContext ctx) throws Exception {
+        RouteMatch match = router.find(ctx.method(), ctx.path());
+        switch (match) {
+            case RouteMatch.Found f -> {
+                ctx.pathParams(f.params());
+                List<Middleware> own = f.route().middleware();
+                if (own.isEmpty()) {
+                    f.route().handler().handle(ctx);
+                } else {
+                    new Chain(ctx, own.toArray(Middleware[]::new), () -> f.route().handler().handle(ctx)).proceed();
+                }
+            }
+            case RouteMatch.MethodNotAllowed na -> {
+                String allow = String.join(", ", na.allowed());
+                if (ctx.method() == HttpMethod.OPTIONS) {
+                    ctx.status(204).header("Allow", allow);
+                    ctx.body = RequestContext.EMPTY;
+                } else {
+                    throw HttpException.methodNotAllowed(allow);
+                }
+            }
+            case RouteMatch.AddSlash s -> ctx.redirect(s.location() + (ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString()), 308);
+            case RouteMatch.NotFound nf -> throw HttpException.notFound("There is no page at " + ctx.path() + ".");
+        }
+    }
+
+    /** One middleware chain walk; {@code proceed} moves one step inward. */
+    private static final class Chain implements Middleware.Next {
+        private final Context ctx;
+        private final Middleware[] steps;
+        private final Middleware.Next terminal;
+        private int index;
+
+        Chain(Context ctx, Middleware[] steps, Middleware.Next terminal) {
+            this.ctx = ctx;
+            this.steps = steps;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void proceed() throws Exception {
+            if (index < steps.length) {
+                steps[index++].handle(ctx, this);
+            } else if (index++ == steps.length) {
+                terminal.proceed();
+            } else {
+                throw new IllegalStateException("next.proceed() was called twice in one middleware");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private void handleError(RequestContext ctx, Throwable t) throws IOException {
+        if (ctx.committed) {
+            LOG.log(System.Logger.Level.ERROR, "Error after the response was committed for " + ctx.path(), t);
+            ctx.exchange().closeAfterResponse();
+            return;
+        }
+        if (t instanceof Exception e && runExceptionHandler(ctx, e)) {
+            return;
+        }
+        HttpException http = asHttpOrNull(t);
+        if (http != null) {
+            errorResponse(ctx, http.status(), http.getMessage(), null);
+            http.headers().forEach(ctx::header);
+            return;
+        }
+        String id = ErrorIds.next();
+        LOG.log(System.Logger.Level.ERROR, "Server error " + id + " on " + ctx.method() + " " + ctx.path(), t);
+        errorResponse(ctx, 500, "Something went wrong on our side. If it keeps happening, quote error id " + id + ".", debug ? t : null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean runExceptionHandler(RequestContext ctx, Exception e) {
+        for (Class<?> c = e.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            ExceptionHandler h = exceptionHandlers.get(c);
+            if (h != null) {
+                try {
+                    ctx.status(500);
+                    h.handle(e, ctx);
+                    return true;
+                } catch (Exception inner) {
+                    LOG.log(System.Logger.Level.ERROR, "The exception handler for " + c.getName() + " failed", inner);
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void errorResponse(RequestContext ctx, int status, String message, Throwable debugCause) {
+        ctx.status = status;
+        ctx.responseHeaders.remove("Content-Type");
+        ctx.responseHeaders.remove("Content-Disposition");
+        ctx.body = RequestContext.EMPTY;
+        Handler page = errorPages.get(status);
+        if (page != null && debugCause == null) {
+            try {
+                page.handle(ctx);
+                ctx.status = status;
+                return;
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "The error page for " + status + " failed", e);
+            }
+        }
+        if (debugCause != null && !"application/json".equals(ctx.accepts("text/html", "application/json").orElse(""))) {
+            ctx.body("text/html; charset=utf-8", DebugPage.render(ctx, debugCause).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ErrorPages.write(ctx, status, message);
+    }
+
+    static HttpException asHttpOrNull(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HttpException h) {
+                return h;
+            }
+            if (c instanceof ServerExchange.BodyTooLargeException b) {
+                return HttpException.payloadTooLarge(b.getMessage());
+            }
+            if (c instanceof JsonCodec.MalformedJsonException m) {
+                return HttpException.badRequest(m.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** An I/O failure while reading the request: the body limit becomes 413, anything else 400. */
+    static RuntimeException asHttp(IOException e) {
+        HttpException h = asHttpOrNull(e);
+        return h != null ? h : HttpException.badRequest("The request body could not be read: " + e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private void finish(RequestContext ctx) throws IOException {
+        if (ctx.committed) {
+            return;
+        }
+        beforeCommit(ctx);
+        ctx.committed = true;
+        ctx.exchange().send(ctx.status, ctx.responseHeaders, ctx.body);
+    }
+
+    /** Last changes before headers leave: security headers, HSTS, the session cookie. */
+    void beforeCommit(RequestContext ctx) {
+        ResponseHeaders h = ctx.responseHeaders;
+        for (String[] header : securityHeaders) {
+            h.setIfAbsent(header[0], header[1]);
+        }
+        if (hsts != null && ctx.isSecure()) {
+            h.setIfAbsent("Strict-Transport-Security", hsts);
+        }
+        SessionImpl session = ctx.sessionIfUsed();
+        if (session != null) {
+            h.setIfAbsent("Vary", "Cookie");
+            switch (session.commit(sessionMaxAge)) {
+                case SessionImpl.Write w -> h.add("Set-Cookie", Cookie.of(sessionCookieName, w.cookieValue())
+                        .withMaxAge(sessionMaxAge).toHeader(ctx.isSecure()));
+                case SessionImpl.Expire e -> h.add("Set-Cookie", Cookie.expired(sessionCookieName).toHeader(ctx.isSecure()));
+                case SessionImpl.Keep k -> {
+                }
+            }
+        }
+    }
+
+    private void sendPlain(ServerExchange ex, int status, String message) throws IOException {
+        var h = new ResponseHeaders();
+        for (String[] header : securityHeaders) {
+            h.set(header[0], header[1]);
+        }
+        h.set("Content-Type", "text/plain; charset=utf-8");
+        if (status == 204) {
+            h.set("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        }
+        if (status >= 400) {
+            ex.closeAfterResponse();
+        }
+        ex.send(status, h, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void logAccess(ServerExchange ex, RequestContext ctx, long started) {
+        double ms = (System.nanoTime() - started) / 1_000_000.0;
+        ACCESS.log(System.Logger.Level.INFO, () -> String.format("%s \"%s %s\" %d %d %.1fms",
+                ex.remoteAddress().getAddress().getHostAddress(), ex.method(), ex.target(), ctx.status, ctx.body.length, ms));
+    }
+
+    static String hostWithoutPort(String host) {
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? host : host.substring(0, end + 1);
+        }
+        int colon = host.lastIndexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = s.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package dev.rowan.core.internal;
+
+import dev.rowan.core.Config;
+
+import java.time.Duration;
+
+/** Engine settings read once from config. */
+public record ServerSettings(String host, int port, int ioThreads, int maxInitialLineLength, int maxHeaderSize,
+                             long maxBodySize, Duration idleTimeout, boolean accessLog) {
+
+    static ServerSettings from(Config c, int port) {
+        // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
+        String defaultHost = c.isProduction() ? "0.0.0.0" : "127.0.0.1";
+        return new ServerSettings(
+                c.get("server.host", defaultHost),
+                port,
+                c.getInt("server.io-threads", Math.max(1, Runtime.getRuntime().availableProcessors())),
+                (int) c.getBytes("server.max-uri-length", 8 * 1024),
+                (int) c.getBytes("server.max-header-size", 16 * 1024),
+                c.getBytes("server.max-body-size", 10L * 1024 * 1024),
+                c.getDuration("server.idle-timeout", Duration.ofSeconds(60)),
+                c.getBoolean("server.access-log", !c.isTest()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rowan.core.internal.server;
+
+import dev.rowan.core.internal.Dispatcher;
+import dev.rowan.core.internal.ServerSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP engine adapter: Netty decodes and encodes HTTP/1.1; {@link ConnectionHandler} checks
+ * framing and hands each request to a virtual thread. Nothing outside this package imports Netty.
+ */
+public final class NettyServer {
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rowan-", 0).factory());
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean shuttingDown;
+
+    private NettyServer(Dispatcher dispatcher, ServerSettings settings) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), Thread.ofPlatform().name("rowan-io-", 0).daemon(true).factory(), io);
+        var decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxInitialLineLength())
+                .setMaxHeaderSize(settings.maxHeaderSize())
+                .setMaxChunkSize(64 * 1024)
+                .setValidateHeaders(true)
+                .setAllowDuplicateContentLengths(false)
+                .setStrictLineParsing(true)
+                .setUseRfc9112TransferEncoding(true);
+        long idleSeconds = Math.max(1, settings.idleTimeout().toSeconds());
+        try {
+            this.serverChannel = new ServerBootstrap()
+                    .group(group)
+                    .channel(channelType)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
+                            ch.pipeline()
+                                    .addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS))
+                                    .addLast("decoder", new StrictRequestDecoder(decoder))
+                                    .addLast("encoder", new HttpResponseEncoder())
+                                    .addLast("rowan", new ConnectionHandler(dispatcher, settings, NettyServer.this));
+                        }
+                    })
+                    .bind(new InetSocketAddress(settings.host(), settings.port()))
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
+                    + "). Is another server using this port? Choose another with server.port or PORT.", e);
+        }
+    }
+
+    public static NettyServer start(Dispatcher dispatcher, ServerSettings settings) {
+        return new NettyServer(dispatcher, settings);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    /** Stops accepting, waits for in-flight requests up to {@code timeout}, then closes every connection. */
+    public void stop(Duration timeout) {
+        shuttingDown = true;
+        serverChannel.close().syncUninterruptibly();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        workers.shutdown();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rowan.templates.internal;
+
+import dev.rowan.templates.TemplateFilter;
+import dev.rowan.templates.TemplateException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+/** A {@link TemplateFilter} as a Pebble filter taking positional arguments. */
+final class FilterAdapter implements Filter {
+    private final TemplateFilter filter;
+
+    FilterAdapter(TemplateFilter filter) {
+        this.filter = filter;
+    }
+
+    @Override
+    public List<String> getArgumentNames() {
+        return null; // Pebble's signal for "positional arguments only"
+    }
+
+    @Override
+    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                        int line) {
+        try {
+            return Values.toPebble(filter.apply(input == null ? "" : input, Values.positional(args)));
+        } catch (TemplateException | PebbleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PebbleException(e, "Filter failed", line, self.getName());
+        }
+    }
+}
