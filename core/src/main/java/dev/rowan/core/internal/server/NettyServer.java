@@ -46,7 +46,7 @@ public final class NettyServer {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), Thread.ofPlatform().name("rowan-io-", 0).daemon(true).factory(), io);
+        this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), Thread.ofPlatform().name("rowan-io-", 0).daemon(false).factory(), io);
         var decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxInitialLineLength())
                 .setMaxHeaderSize(settings.maxHeaderSize())

@@ -1,0 +1,49 @@
+package dev.rowan.core;
+
+import dev.rowan.core.internal.reload.ChildCommand;
+import dev.rowan.core.internal.reload.Supervisor;
+
+import java.util.List;
+
+/**
+ * Development helpers. {@link #autoReload} restarts the app whenever its classes or resources change.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     Dev.autoReload(Main.class, args);   // dev profile only; a no-op in prod and in the restarted copy
+ *     App.create().get("/", ctx -> ctx.text("Hello")).start(8000);
+ * }
+ * }</pre>
+ */
+public final class Dev {
+    /** Set in the environment of the restarted copy, so it runs main normally instead of supervising. */
+    public static final String CHILD_MARKER = "ROWAN_RELOAD_CHILD";
+
+    private Dev() {
+    }
+
+    /**
+     * In the {@code dev} profile, turns this JVM into a supervisor: it runs {@code mainClass} with the
+     * same class path, JVM options and {@code args} in a child JVM, watches the class-path folders
+     * ({@code target/classes}, {@code target/test-classes}) and {@code src/main/resources}, and on a
+     * change (settled for about 300 ms) stops the child gracefully and starts a new one, printing one
+     * line per restart. The child's output goes to this console. When the child exits by itself (a
+     * startup error, a port in use), the supervisor keeps watching and restarts on the next change.
+     * Ctrl-C or SIGTERM stops both. This method then never returns.
+     *
+     * <p>It returns at once, and main simply continues, in the child, outside the {@code dev}
+     * profile, when {@code ROWAN_RELOAD=false}, or when the class path has no folder to watch (a jar).
+     */
+    public static void autoReload(Class<?> mainClass, String[] args) {
+        if (System.getenv(CHILD_MARKER) != null) {
+            Supervisor.exitWhenParentDies();
+            return;
+        }
+        if (!"false".equalsIgnoreCase(System.getenv("ROWAN_RELOAD")) && Config.load().isDev()) {
+            ChildCommand command = ChildCommand.forThisJvm(mainClass.getName(), List.of(args), CHILD_MARKER);
+            if (!command.watchedRoots().isEmpty()) {
+                System.exit(Supervisor.runUntilStopped(command));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.rowan.core;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end: a real supervisor JVM runs a freshly compiled main in a child JVM; recompiling the
+ * class makes the served text change, and SIGTERM to the supervisor takes the child down too.
+ */
+class DevReloadTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final String MAIN = """
+            import dev.rowan.core.App;
+            import dev.rowan.core.Dev;
+
+            public class ReloadMe {
+                public static void main(String[] args) throws InterruptedException {
+                    Dev.autoReload(ReloadMe.class, args);
+                    App.create().get("/", ctx -> ctx.text("%s")).start(Integer.parseInt(args[0]));
+                    Thread.currentThread().join(); // serve until SIGTERM, whatever threads the engine uses
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+    private Process supervisor;
+    private Path log;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        if (supervisor != null) {
+            List<ProcessHandle> all = supervisor.descendants().toList();
+            supervisor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            all.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void recompilingTheMainClassRestartsTheAppAndSigtermStopsBoth() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        compile(classes, "v1");
+        int port = freePort();
+        supervisor = startSupervisor(classes, port);
+
+        awaitBody(port, "v1");
+        ProcessHandle firstChild = supervisor.descendants().findFirst().orElseThrow();
+
+        compile(classes, "v2");
+        awaitBody(port, "v2");
+        assertThat(firstChild.isAlive()).as("the first child was stopped").isFalse();
+        assertThat(Files.readString(log)).contains("[rowan reload]", "ReloadMe.class changed, restarting (");
+
+        List<ProcessHandle> children = supervisor.descendants().toList();
+        supervisor.destroy(); // SIGTERM
+        assertThat(supervisor.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void outsideTheDevProfileItReturnsAndMainJustRuns() {
+        // Surefire runs this JVM with ROWAN_PROFILE=test; supervising would never return (or exit the JVM).
+        Dev.autoReload(DevReloadTest.class, new String[0]);
+        assertThat(System.getenv(Dev.CHILD_MARKER)).isNull();
+    }
+
+    private Process startSupervisor(Path classes, int port) throws IOException {
+        log = dir.resolve("supervisor.log");
+        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
+                "ReloadMe", String.valueOf(port))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().remove("ROWAN_PROFILE"); // the dev profile, as on a developer's machine
+        pb.environment().remove(Dev.CHILD_MARKER);
+        return pb.start();
+    }
+
+    private void awaitBody(int port, String expected) throws Exception {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        Optional<String> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            assertThat(supervisor.isAlive()).withFailMessage(() -> "supervisor died:\n" + readLog()).isTrue();
+            try {
+                last = Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                if (last.get().equals(expected)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = Optional.of(e.toString()); // not listening yet, or restarting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Never saw '" + expected + "' (last: " + last.orElse("nothing") + "). Log:\n" + readLog());
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private void compile(Path classes, String text) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src")).resolve("ReloadMe.java");
+        Files.writeString(src, MAIN.formatted(text));
+        var err = new ByteArrayOutputStream();
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, err, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), "--release", "21", src.toString());
+        assertThat(rc).withFailMessage(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static int freePort() throws IOException {
+        try (var s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
