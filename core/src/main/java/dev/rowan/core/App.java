@@ -177,10 +177,15 @@ public final class App implements Routes {
 
     // ---------------------------------------------------------------- modules, services, checks
 
-    /** Installs a module now; it registers what it needs through this app's public API. */
+    /**
+     * Installs a module now; it registers what it needs through this app's public API. A module of
+     * the same class and {@link Module#name()} is installed once; modules that can be installed
+     * several times (e.g. {@link StaticFiles} at different prefixes) give each instance its own name.
+     */
     public App install(Module module) {
         state.requireSetup("install the module " + module.name());
-        if (state.installed().add(module.getClass().getName())) {
+        if (state.installed().add(module.getClass().getName() + "#" + module.name())) {
+            state.installed().add(module.getClass().getName());
             module.install(this);
         }
         return this;

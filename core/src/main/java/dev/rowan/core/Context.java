@@ -111,6 +111,14 @@ public interface Context {
 
     App app();
 
+    /**
+     * The handler of the route this request matches, if any. Lets app-wide middleware honour
+     * per-route markers, e.g. CSRF protection skipping handlers wrapped with {@code Csrf.exempt(..)}.
+     */
+    default Optional<Handler> routeHandler() {
+        return Optional.empty();
+    }
+
     /** Builds the URL of a named route, e.g. {@code ctx.url("polls:detail", 5)}. */
     String url(String routeName, Object... args);
 

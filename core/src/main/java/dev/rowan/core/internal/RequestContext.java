@@ -75,6 +75,13 @@ public final class RequestContext implements RequestContextAccess {
         return exchange;
     }
 
+    @Override
+    public Optional<dev.rowan.core.Handler> routeHandler() {
+        // Routing is pure (no I/O), so looking the route up again is cheap and needs no ordering change.
+        return dispatcher.router().find(method, path) instanceof dev.rowan.core.internal.routing.RouteMatch.Found f
+                ? Optional.of(f.route().handler()) : Optional.empty();
+    }
+
     SessionImpl sessionIfUsed() {
         return session;
     }
@@ -248,12 +255,11 @@ public final class RequestContext implements RequestContextAccess {
 
     @Override
     public Optional<String> signedCookie(String name) {
-        return Optional.ofNullable(cookies().get(name)).flatMap(v -> dispatcher.cookieSigner().unsign(v))
-                .flatMap(v -> {
-                    // The signature covers the name too, so a value signed for one cookie is refused in another.
-                    String prefix = name + "=";
-                    return v.startsWith(prefix) ? Optional.of(v.substring(prefix.length())) : Optional.empty();
-                });
+        // The signature covers "name=value" (see signedCookie(Cookie)), so a value signed for one
+        // cookie is refused in another; the name is not in the cookie value, so put it back to verify.
+        String prefix = name + "=";
+        return Optional.ofNullable(cookies().get(name)).flatMap(v -> dispatcher.cookieSigner().unsign(prefix + v))
+                .map(v -> v.substring(prefix.length()));
     }
 
     // ------------------------------------------------------------------ body

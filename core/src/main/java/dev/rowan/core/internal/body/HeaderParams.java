@@ -1,0 +1,130 @@
+package dev.rowan.core.internal.body;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parameters of a header such as {@code Content-Type} or {@code Content-Disposition}
+ * ({@code value; name="x"; filename*=UTF-8''%E2%82%AC.txt}). Names are lower-cased; values are
+ * tokens or quoted strings with backslash escapes. A malformed header yields empty.
+ */
+public final class HeaderParams {
+    private HeaderParams() {
+    }
+
+    /** The parameters after the first {@code ;}; the first one wins when a name repeats. */
+    public static Optional<Map<String, String>> parse(String header) {
+        var out = new LinkedHashMap<String, String>();
+        int i = header.indexOf(';');
+        if (i < 0) {
+            return Optional.of(out);
+        }
+        int n = header.length();
+        while (i < n) {
+            i = skipSpace(header, i + 1);
+            if (i >= n) {
+                break;
+            }
+            int eq = header.indexOf('=', i);
+            int semi = header.indexOf(';', i);
+            if (eq < 0 || (semi >= 0 && semi < eq)) {
+                // A bare word ("form-data; foo;"): tolerated and skipped, as browsers never send one.
+                i = semi < 0 ? n : semi;
+                continue;
+            }
+            String name = header.substring(i, eq).strip().toLowerCase(Locale.ROOT);
+            i = skipSpace(header, eq + 1);
+            var value = new StringBuilder();
+            if (i < n && header.charAt(i) == '"') {
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char c = header.charAt(i++);
+                    if (c == '\\' && i < n) {
+                        value.append(header.charAt(i++));
+                    } else if (c == '"') {
+                        closed = true;
+                        break;
+                    } else {
+                        value.append(c);
+                    }
+                }
+                if (!closed) {
+                    return Optional.empty();
+                }
+                i = skipSpace(header, i);
+                if (i < n && header.charAt(i) != ';') {
+                    return Optional.empty();
+                }
+            } else {
+                int end = semi < 0 ? n : semi;
+                value.append(header, i, end);
+                i = end;
+                String v = value.toString().strip();
+                value.setLength(0);
+                value.append(v);
+            }
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            out.putIfAbsent(name, value.toString());
+        }
+        return Optional.of(out);
+    }
+
+    /** Decodes an RFC 8187 extended value ({@code UTF-8'lang'%E2%82%AC}); empty when malformed or another charset. */
+    public static Optional<String> decodeExtended(String value) {
+        int first = value.indexOf('\'');
+        int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
+        if (second < 0) {
+            return Optional.empty();
+        }
+        String charsetName = value.substring(0, first).toUpperCase(Locale.ROOT);
+        Charset charset = switch (charsetName) {
+            case "UTF-8" -> StandardCharsets.UTF_8;
+            case "ISO-8859-1" -> StandardCharsets.ISO_8859_1;
+            default -> null;
+        };
+        if (charset == null) {
+            return Optional.empty();
+        }
+        String encoded = value.substring(second + 1);
+        byte[] bytes = new byte[encoded.length()];
+        int n = 0;
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(encoded.charAt(i + 1), 16), lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes[n++] = (byte) (hi * 16 + lo);
+                i += 2;
+            } else if (c > 0x20 && c < 0x7f) {
+                bytes[n++] = (byte) c;
+            } else {
+                return Optional.empty();
+            }
+        }
+        var decoder = charset.newDecoder();
+        try {
+            return Optional.of(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+}

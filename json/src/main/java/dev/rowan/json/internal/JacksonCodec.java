@@ -1,0 +1,102 @@
+package dev.rowan.json.internal;
+
+import dev.rowan.core.spi.JsonCodec;
+import dev.rowan.json.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.util.function.Consumer;
+
+/**
+ * The Jackson 3 codec. Public with a no-argument constructor only because {@link java.util.ServiceLoader}
+ * needs that; applications use {@link Json}.
+ */
+public final class JacksonCodec implements JsonCodec {
+    private final JsonMapper mapper;
+
+    /** The default codec, as found by the service loader. */
+    public JacksonCodec() {
+        this(defaultBuilder(Json.DEFAULT_MAX_NESTING_DEPTH, Json.DEFAULT_MAX_DOCUMENT_LENGTH, Json.DEFAULT_MAX_STRING_LENGTH).build());
+    }
+
+    private JacksonCodec(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static JacksonCodec create(int depth, long documentLength, int stringLength, Consumer<JsonMapper.Builder> customizer) {
+        JsonMapper.Builder b = defaultBuilder(depth, documentLength, stringLength);
+        customizer.accept(b);
+        return new JacksonCodec(b.build());
+    }
+
+    private static JsonMapper.Builder defaultBuilder(int depth, long documentLength, int stringLength) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(depth).maxDocumentLength(documentLength).maxStringLength(stringLength).build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits).build();
+        return JsonMapper.builder(factory)
+                // Unknown fields are refused: a misspelt field name should be a clear 400, not silently lost data.
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    @Override
+    public void write(Object value, OutputStream out) throws IOException {
+        try {
+            mapper.writeValue(out, value);
+        } catch (JacksonException e) {
+            throw unwrapIo(e);
+        }
+    }
+
+    @Override
+    public byte[] toBytes(Object value) {
+        return mapper.writeValueAsBytes(value);
+    }
+
+    @Override
+    public <T> T read(InputStream in, Type type) throws IOException {
+        JavaType target = mapper.constructType(type);
+        try {
+            return mapper.readValue(in, target);
+        } catch (JacksonException e) {
+            IOException io = ioCause(e);
+            if (io != null) {
+                // The body itself failed (too large, connection lost): not the client's JSON at fault.
+                throw io;
+            }
+            throw new MalformedJsonException(ErrorMessages.describe(e), e);
+        }
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static RuntimeException unwrapIo(JacksonException e) throws IOException {
+        IOException io = ioCause(e);
+        if (io != null) {
+            throw io;
+        }
+        return e;
+    }
+}

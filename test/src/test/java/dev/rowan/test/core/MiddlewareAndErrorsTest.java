@@ -1,0 +1,151 @@
+package dev.rowan.test.core;
+
+import dev.rowan.core.App;
+import dev.rowan.core.HttpException;
+import dev.rowan.test.TestClient;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MiddlewareAndErrorsTest {
+
+    @Test
+    void middlewareRunsOutsideInThenInsideOut() {
+        List<String> log = new ArrayList<>();
+        App app = Apps.app()
+                .use((ctx, next) -> {
+                    log.add("outer in");
+                    next.proceed();
+                    log.add("outer out");
+                })
+                .before(ctx -> log.add("before"))
+                .after(ctx -> log.add("after"))
+                .group("/api", api -> {
+                    api.use((ctx, next) -> {
+                        log.add("group in");
+                        next.proceed();
+                        log.add("group out");
+                    });
+                    api.get("/x", ctx -> {
+                        log.add("handler");
+                        ctx.text("x");
+                    });
+                })
+                .get("/plain", ctx -> log.add("plain"));
+        var client = TestClient.of(app);
+        client.get("/api/x");
+        assertThat(log).containsExactly("outer in", "before", "group in", "handler", "group out", "after", "outer out");
+        log.clear();
+        client.get("/plain");
+        assertThat(log).containsExactly("outer in", "before", "plain", "after", "outer out");
+    }
+
+    @Test
+    void middlewareMayAnswerWithoutCallingNext() {
+        App app = Apps.app()
+                .use((ctx, next) -> {
+                    if (ctx.header("X-Token").value().isEmpty()) {
+                        ctx.status(401).text("no token");
+                        return;
+                    }
+                    next.proceed();
+                })
+                .get("/", ctx -> ctx.text("secret"));
+        var client = TestClient.of(app);
+        assertThat(client.get("/").status()).isEqualTo(401);
+        assertThat(client.request("GET", "/").header("X-Token", "t").send().text()).isEqualTo("secret");
+    }
+
+    @Test
+    void afterDoesNotRunWhenTheHandlerThrows() {
+        List<String> log = new ArrayList<>();
+        App app = Apps.app().after(ctx -> log.add("after")).get("/", ctx -> {
+            throw HttpException.forbidden("no");
+        });
+        assertThat(TestClient.of(app).get("/").status()).isEqualTo(403);
+        assertThat(log).isEmpty();
+    }
+
+    static class AppError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AppError(String m) {
+            super(m);
+        }
+    }
+
+    static class NotFoundError extends AppError {
+        private static final long serialVersionUID = 1L;
+
+        NotFoundError(String m) {
+            super(m);
+        }
+    }
+
+    @Test
+    void theMostSpecificExceptionHandlerWins() {
+        App app = Apps.app()
+                .exception(RuntimeException.class, (e, ctx) -> ctx.status(500).text("runtime: " + e.getMessage()))
+                .exception(AppError.class, (e, ctx) -> ctx.status(409).text("app: " + e.getMessage()))
+                .exception(NotFoundError.class, (e, ctx) -> ctx.status(404).text("missing: " + e.getMessage()))
+                .get("/app", ctx -> {
+                    throw new AppError("a");
+                })
+                .get("/nf", ctx -> {
+                    throw new NotFoundError("b");
+                })
+                .get("/npe", ctx -> {
+                    throw new IllegalStateException("c");
+                });
+        var client = TestClient.of(app);
+        var app1 = client.get("/app");
+        assertThat(app1.status()).isEqualTo(409);
+        assertThat(app1.text()).isEqualTo("app: a");
+        assertThat(client.get("/nf").text()).isEqualTo("missing: b");
+        assertThat(client.get("/nf").status()).isEqualTo(404);
+        assertThat(client.get("/npe").text()).isEqualTo("runtime: c");
+    }
+
+    @Test
+    void customErrorPagesRenderForTheirStatus() {
+        App app = Apps.app()
+                .error(404, ctx -> ctx.html("<h1>Nothing at " + ctx.path() + "</h1>"))
+                .get("/gone", ctx -> {
+                    throw HttpException.notFound("gone");
+                });
+        var client = TestClient.of(app);
+        var res = client.get("/missing");
+        assertThat(res.status()).isEqualTo(404);
+        assertThat(res.text()).isEqualTo("<h1>Nothing at /missing</h1>");
+        assertThat(res.header("X-Frame-Options")).contains("DENY");
+        assertThat(client.get("/gone").text()).isEqualTo("<h1>Nothing at /gone</h1>");
+    }
+
+    @Test
+    void productionErrorPageHasNoStackTraceButAnErrorId() {
+        App app = Apps.prod().get("/boom", ctx -> {
+            throw new IllegalStateException("secret internals <b>");
+        });
+        var res = TestClient.of(app).host("example.com").get("/boom");
+        assertThat(res.status()).isEqualTo(500);
+        assertThat(res.text()).doesNotContain("secret internals").doesNotContain("IllegalStateException").doesNotContain("at dev.rowan")
+                .containsPattern("quote error id [A-Za-z0-9-]+");
+        assertThat(res.header("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void debugPageShowsTheExceptionAndRequestDataEscaped() {
+        App app = Apps.app("debug", "true").get("/boom", ctx -> {
+            throw new IllegalStateException("bad <script>alert(1)</script>");
+        });
+        var res = TestClient.of(app).request("GET", "/boom?q=%3Cimg%20src=x%3E").header("X-Evil", "<svg onload=x>")
+                .cookie("session", "s3cret").accept("text/html").send();
+        assertThat(res.status()).isEqualTo(500);
+        assertThat(res.text()).contains("java.lang.IllegalStateException").contains("bad &lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("MiddlewareAndErrorsTest").contains("&lt;img src=x&gt;").contains("&lt;svg onload=x&gt;")
+                .doesNotContain("<script>alert").doesNotContain("<img src=x>").doesNotContain("<svg onload").doesNotContain("s3cret");
+    }
+}
