@@ -104,6 +104,14 @@ final class BodyPipe extends InputStream {
 
     @Override
     public int read() throws IOException {
+        lock.lock();
+        try {
+            if (current != null && current.isReadable()) {
+                return current.readByte() & 0xff;
+            }
+        } finally {
+            lock.unlock();
+        }
         byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
@@ -137,7 +145,8 @@ final class BodyPipe extends InputStream {
                     return -1;
                 }
                 if (changed.awaitNanos(readTimeoutNanos) <= 0 && queue.isEmpty() && !complete && failure == null) {
-                    throw new IOException("The client stopped sending the request body");
+                    String message = "The client stopped sending the request body.";
+                    throw new IOException(message, dev.rowan.core.HttpException.of(408, message));
                 }
             }
             int n = Math.min(len, current.readableBytes());

@@ -3,15 +3,15 @@ package dev.rowan.core.internal.server;
 import dev.rowan.core.Headers;
 import dev.rowan.core.spi.ServerExchange;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -32,20 +32,48 @@ final class NettyExchange implements ServerExchange {
     private final BodyPipe body;
     private final long contentLength;
     private final boolean head;
-    private boolean close;
+    private final boolean keepAliveRequested;
+    private final FullHttpResponse rejection;
+    private boolean expectsContinue;
+    /** Also set from the event loop when the body turns out malformed or too large. */
+    private volatile boolean close;
+    private boolean started;
+    private boolean completed;
     private NettyHeaders headers;
 
-    NettyExchange(ConnectionHandler connection, HttpRequest request, BodyPipe body, long contentLength, boolean keepAlive) {
+    NettyExchange(ConnectionHandler connection, HttpRequest request, BodyPipe body, long contentLength, boolean keepAlive, boolean expectsContinue) {
         this.connection = connection;
         this.request = request;
         this.body = body;
         this.contentLength = contentLength;
-        this.head = "HEAD".equals(request.method().name());
+        this.head = request.method() == HttpMethod.HEAD;
+        this.keepAliveRequested = keepAlive;
         this.close = !keepAlive;
+        this.expectsContinue = expectsContinue;
+        this.rejection = null;
     }
 
-    HttpRequest request() {
-        return request;
+    private NettyExchange(ConnectionHandler connection, FullHttpResponse rejection) {
+        this.connection = connection;
+        this.request = null;
+        this.body = null;
+        this.contentLength = 0;
+        this.head = false;
+        this.keepAliveRequested = false;
+        this.rejection = rejection;
+    }
+
+    /** A queue entry that only sends an error answer (after the answers to earlier pipelined requests). */
+    static NettyExchange rejected(ConnectionHandler connection, FullHttpResponse response) {
+        return new NettyExchange(connection, response);
+    }
+
+    FullHttpResponse rejection() {
+        return rejection;
+    }
+
+    boolean keepAliveRequested() {
+        return keepAliveRequested;
     }
 
     BodyPipe pipe() {
@@ -87,7 +115,16 @@ final class NettyExchange implements ServerExchange {
 
     @Override
     public InputStream body() {
-        return body == null ? InputStream.nullInputStream() : body;
+        if (body == null) {
+            return InputStream.nullInputStream();
+        }
+        if (expectsContinue && !started) {
+            // Sent only when the handler wants the body, and after earlier pipelined answers; an
+            // early refusal (401, 413) then costs the client no upload.
+            expectsContinue = false;
+            connection.send(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+        }
+        return body;
     }
 
     @Override
@@ -106,8 +143,16 @@ final class NettyExchange implements ServerExchange {
         return close;
     }
 
+    /** After the handler returned: a missing or unfinished answer would shift every later pipelined answer. */
+    void ensureAnswered() {
+        if (!completed) {
+            connection.closeAfterWrites();
+        }
+    }
+
     @Override
     public void send(int status, ResponseHead head, byte[] bytes) throws IOException {
+        begin();
         boolean noBody = status == 204 || status == 304 || status < 200;
         var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 noBody || this.head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes),
@@ -117,25 +162,41 @@ final class NettyExchange implements ServerExchange {
         if (!noBody) {
             h.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         }
-        write(response, h, true);
+        connectionHeader(h);
+        finish(response);
     }
 
     @Override
     public OutputStream startStreaming(int status, ResponseHead head, long length) throws IOException {
-        var response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), RESPONSE_HEADERS);
-        HttpHeaders h = response.headers();
+        begin();
+        HttpHeaders h = RESPONSE_HEADERS.newHeaders();
         copy(head, h);
         if (length >= 0) {
             h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+            // HTTP/1.0 has no chunked coding: the end of the body is the end of the connection.
+            close = true;
         } else if (!this.head) {
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
+        connectionHeader(h);
+        var status0 = HttpResponseStatus.valueOf(status);
         if (this.head) {
-            write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), Unpooled.EMPTY_BUFFER, h, RESPONSE_HEADERS.newEmptyHeaders()), h, true);
+            finish(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status0, Unpooled.EMPTY_BUFFER, h, RESPONSE_HEADERS.newEmptyHeaders()));
             return OutputStream.nullOutputStream();
         }
-        write(response, h, false);
+        connection.send(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status0, h));
         return new ChunkStream(length);
+    }
+
+    private void begin() throws IOException {
+        if (started) {
+            throw new IllegalStateException("The response was already sent");
+        }
+        started = true;
+        if (!connection.channel().isActive()) {
+            throw new IOException("The client closed the connection");
+        }
     }
 
     private void copy(ResponseHead head, HttpHeaders h) {
@@ -145,33 +206,20 @@ final class NettyExchange implements ServerExchange {
         h.set(HttpHeaderNames.DATE, DateHeader.now());
     }
 
-    private void write(Object message, HttpHeaders h, boolean last) throws IOException {
-        Channel ch = connection.channel();
-        if (!ch.isActive()) {
-            throw new IOException("The client closed the connection");
-        }
+    private void connectionHeader(HttpHeaders h) {
         if (decideClose()) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        if (!last) {
-            ch.write(message);
-            return;
-        }
-        finish(message);
     }
 
-    private void finish(Object message) {
-        Channel ch = connection.channel();
-        if (close) {
-            ch.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
-            connection.stopReading();
-        } else if (connection.hasPending()) {
-            // More pipelined requests are queued: their responses share one flush.
-            ch.write(message);
+    private void finish(Object last) {
+        completed = true;
+        if (close || decideClose()) {
+            connection.sendAndClose(last);
         } else {
-            ch.writeAndFlush(message);
+            connection.send(last);
         }
     }
 
@@ -227,11 +275,10 @@ final class NettyExchange implements ServerExchange {
                 close = true;
                 throw new IOException("More bytes written than the declared Content-Length of " + declared);
             }
-            Channel ch = connection.channel();
-            if (!ch.isActive()) {
+            if (!connection.channel().isActive()) {
                 throw new IOException("The client closed the connection");
             }
-            ch.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(buffer, 0, count)));
+            connection.sendChunk(new DefaultHttpContent(Unpooled.wrappedBuffer(buffer, 0, count)));
             buffer = new byte[CHUNK];
             count = 0;
             connection.awaitWritable();
@@ -245,14 +292,10 @@ final class NettyExchange implements ServerExchange {
             flushChunk();
             closed = true;
             if (declared >= 0 && written != declared) {
+                // The client would wait for bytes that never come, or read ours as the next answer.
                 close = true;
             }
-            if (decideClose()) {
-                connection.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
-                connection.stopReading();
-            } else {
-                finish(LastHttpContent.EMPTY_LAST_CONTENT);
-            }
+            finish(LastHttpContent.EMPTY_LAST_CONTENT);
         }
     }
 }

@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * framing and hands each request to a virtual thread. Nothing outside this package imports Netty.
  */
 public final class NettyServer {
+    /** Tells each connection that the server stops: idle ones close now, busy ones after their answer. */
+    static final Object SHUTDOWN = new Object();
+
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -55,7 +58,7 @@ public final class NettyServer {
                 .setAllowDuplicateContentLengths(false)
                 .setStrictLineParsing(true)
                 .setUseRfc9112TransferEncoding(true);
-        long idleSeconds = Math.max(1, settings.idleTimeout().toSeconds());
+        long idleMillis = Math.max(1, settings.idleTimeout().toMillis());
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(group)
@@ -68,7 +71,7 @@ public final class NettyServer {
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
                             ch.pipeline()
-                                    .addLast("idle", new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS))
+                                    .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                                     .addLast("decoder", new StrictRequestDecoder(decoder))
                                     .addLast("encoder", new HttpResponseEncoder())
                                     .addLast("rowan", new ConnectionHandler(dispatcher, settings, NettyServer.this));
@@ -112,6 +115,7 @@ public final class NettyServer {
     public void stop(Duration timeout) {
         shuttingDown = true;
         serverChannel.close().syncUninterruptibly();
+        connections.forEach(ch -> ch.pipeline().fireUserEventTriggered(SHUTDOWN));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {

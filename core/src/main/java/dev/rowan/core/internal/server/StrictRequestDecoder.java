@@ -1,17 +1,39 @@
 package dev.rowan.core.internal.server;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ByteProcessor;
+
+import java.util.List;
 
 /**
- * Netty's request decoder, except that a request with both {@code Content-Length} and
- * {@code Transfer-Encoding} is marked failed. Netty would drop the Content-Length and go on; a
- * front proxy may have framed the same bytes by Content-Length, which is how requests get
- * smuggled. Refusing such requests outright is the safe reading of RFC 9112 §6.3.
+ * Netty's request decoder with two framing rules made strict, so that no front proxy can read the
+ * same bytes differently from us (RFC 9112 §6.3, §5.2):
+ * <ul>
+ * <li>A request with both {@code Content-Length} and {@code Transfer-Encoding} is marked failed.
+ *     Netty would drop the Content-Length and go on; a proxy may have framed the bytes by
+ *     Content-Length, which is how requests get smuggled.</li>
+ * <li>A header line folded onto the next line (obs-fold: a line starting with a space or tab) is
+ *     marked failed. Netty joins such lines into one value, so {@code "Transfer-Encoding:\r\n chunked"}
+ *     would become chunked here while other parsers see an empty value.</li>
+ * </ul>
+ * Netty keeps its parse state private and joins folded lines before any hook sees them, so the
+ * fold check looks at the bytes Netty itself consumed for the request head, after it parsed them:
+ * it is not a second parser, only a watch for "line break followed by blank" in the head. Netty's
+ * decode() returns right after it emits a message or the end of one, so the bytes consumed in one
+ * call belong either to a head or to a body, never to both.
  */
-final class StrictRequestDecoder extends HttpRequestDecoder {
+final class StrictRequestDecoder extends HttpRequestDecoder implements ByteProcessor {
+    private boolean inHead = true;
+    private boolean headHasContent;
+    private boolean atLineStart;
+    private boolean folded;
+
     StrictRequestDecoder(HttpDecoderConfig config) {
         super(config);
     }
@@ -20,6 +42,48 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
         message.setDecoderResult(DecoderResult.failure(new FramingException("Content-Length and Transfer-Encoding were both sent")));
         super.handleTransferEncodingChunkedWithContentLength(message);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+        int from = buffer.readerIndex();
+        int produced = out.size();
+        super.decode(ctx, buffer, out);
+        if (inHead && buffer.readerIndex() > from) {
+            buffer.forEachByte(from, buffer.readerIndex() - from, this);
+        }
+        for (int i = produced; i < out.size(); i++) {
+            Object o = out.get(i);
+            if (o instanceof HttpMessage m) {
+                if (folded && m.decoderResult().isSuccess()) {
+                    m.setDecoderResult(DecoderResult.failure(new FramingException("A header line is folded (obs-fold), which is not allowed")));
+                }
+                inHead = false;
+            }
+            if (o instanceof LastHttpContent) {
+                startHead();
+            }
+        }
+    }
+
+    /** Scans one consumed head byte: a line break followed by a blank, once the request line began, is a fold. */
+    @Override
+    public boolean process(byte b) {
+        if (atLineStart && headHasContent && (b == ' ' || b == '\t')) {
+            folded = true;
+        }
+        atLineStart = b == '\n';
+        if (b > ' ') {
+            headHasContent = true;
+        }
+        return true;
+    }
+
+    private void startHead() {
+        inHead = true;
+        headHasContent = false;
+        atLineStart = false;
+        folded = false;
     }
 
     /** A request whose framing cannot be trusted. */

@@ -1,0 +1,176 @@
+package dev.rowan.core.internal.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * The request-smuggling corpus (RFC 9112 §6, §7). Every malformed request carries a second request
+ * for {@code /smuggled} after it, in the body or right behind it: the server must answer the first
+ * with the expected 4xx/5xx, close, and never answer the second.
+ */
+class FramingTest {
+    private static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void resetCount() {
+        server.smuggled.set(0);
+    }
+
+    @AfterEach
+    void nothingSmuggled() {
+        assertThat(server.smuggled.get()).as("requests answered from smuggled bytes").isZero();
+    }
+
+    static Stream<Arguments> contentLengthWithTransferEncoding() {
+        String body = "0\r\n\r\n" + SMUGGLED;
+        return Stream.of(
+                arguments("CL first", "Content-Length: " + body.length() + "\r\nTransfer-Encoding: chunked\r\n"),
+                arguments("TE first", "Transfer-Encoding: chunked\r\nContent-Length: " + body.length() + "\r\n"),
+                arguments("CL 0 (body is the smuggled request)", "Content-Length: 0\r\nTransfer-Encoding: chunked\r\n"),
+                arguments("CL 5 (only the last chunk)", "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"),
+                arguments("lower-case names, upper-case value", "content-length: 5\r\ntransfer-encoding: CHUNKED\r\n"),
+                arguments("mixed-case value", "Transfer-Encoding: ChUnKeD\r\nContent-Length: 5\r\n"),
+                arguments("tab before value", "Content-Length: 5\r\nTransfer-Encoding:\tchunked\r\n"),
+                arguments("x-chunked with CL", "Content-Length: 5\r\nTransfer-Encoding: x-chunked\r\n"),
+                arguments("gzip, chunked with CL", "Content-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n"),
+                arguments("identity with CL", "Content-Length: 5\r\nTransfer-Encoding: identity\r\n"),
+                arguments("two TE headers with CL", "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void contentLengthWithTransferEncoding(String name, String headers) throws Exception {
+        String body = "0\r\n\r\n" + SMUGGLED;
+        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, 400);
+    }
+
+    static Stream<Arguments> badHeaders() {
+        return Stream.of(
+                arguments("two different Content-Lengths", "Content-Length: 5\r\nContent-Length: 6\r\n", 400),
+                arguments("Content-Length list", "Content-Length: 5, 6\r\n", 400),
+                arguments("Content-Length 2^64+5 (wraps to 5)", "Content-Length: 18446744073709551621\r\n", 400),
+                arguments("Content-Length 2^63 (overflows long)", "Content-Length: 9223372036854775808\r\n", 400),
+                arguments("negative Content-Length", "Content-Length: -5\r\n", 400),
+                arguments("plus-signed Content-Length", "Content-Length: +5\r\n", 400),
+                arguments("hex Content-Length", "Content-Length: 0x5\r\n", 400),
+                arguments("non-numeric Content-Length", "Content-Length: five\r\n", 400),
+                arguments("empty Content-Length", "Content-Length: \r\n", 400),
+                arguments("space before colon (CL)", "Content-Length : 5\r\n", 400),
+                arguments("space before colon (TE)", "Transfer-Encoding : chunked\r\n", 400),
+                arguments("tab before colon", "Content-Length\t: 5\r\n", 400),
+                arguments("obs-fold", "X-Folded: a\r\n b\r\n", 400),
+                arguments("obs-fold of Transfer-Encoding", "Transfer-Encoding:\r\n chunked\r\n", 400),
+                arguments("obs-fold with tab", "X-Folded: a\r\n\tb\r\n", 400),
+                arguments("whitespace line before first header", " X-Lead: a\r\n", 400),
+                arguments("NUL in a header value", "X-Nul: a\0b\r\n", 400),
+                arguments("CR in a header value", "X-Cr: a\rb\r\n", 400),
+                arguments("bare LF after a header", "X-Lf: a\nX-Other: b\r\n", 400),
+                arguments("header without colon", "NoColon\r\n", 400),
+                arguments("space in header name", "Bad Name: x\r\n", 400),
+                arguments("two Host headers", "Host: b\r\n", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badHeaders(String name, String headers, int status) throws Exception {
+        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\nhello" + SMUGGLED, status);
+    }
+
+    static Stream<Arguments> badTransferEncodings() {
+        String body = "5\r\nhello\r\n0\r\n\r\n";
+        return Stream.of(
+                arguments("x-chunked", "HTTP/1.1", "Transfer-Encoding: x-chunked\r\n", body, 400),
+                arguments("identity", "HTTP/1.1", "Transfer-Encoding: identity\r\n", body, 400),
+                arguments("chunked, identity (chunked not last)", "HTTP/1.1", "Transfer-Encoding: chunked, identity\r\n", body, 400),
+                arguments("chunked, chunked", "HTTP/1.1", "Transfer-Encoding: chunked, chunked\r\n", body, 400),
+                arguments("gzip, chunked (coding not supported)", "HTTP/1.1", "Transfer-Encoding: gzip, chunked\r\n", body, 501),
+                arguments("duplicated TE header", "HTTP/1.1", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", body, 400),
+                arguments("TE in HTTP/1.0", "HTTP/1.0", "Transfer-Encoding: chunked\r\n", body, 400),
+                arguments("chunk size with junk", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "5x\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("chunk size with trailing space", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "5 \r\nhello\r\n0\r\n\r\n", 400),
+                arguments("chunk size with leading space", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", " 5\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("chunk size 0x prefix", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "0x5\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("chunk size 2^32+10 (wraps to 10)", "HTTP/1.1", "Transfer-Encoding: chunked\r\n",
+                        "100000000a\r\n" + SMUGGLED.substring(0, 10) + "\r\n0\r\n\r\n", 400),
+                arguments("chunk size ffffffffffffffffff", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "ffffffffffffffffff\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("chunk size 2^64+5", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "10000000000000005\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("empty chunk size", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "\r\nhello\r\n0\r\n\r\n", 400),
+                arguments("missing CRLF after chunk data", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "5\r\nhelloXX0\r\n\r\n", 400),
+                arguments("LF only after chunk data", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "5\r\nhello\n0\r\n\r\n", 400),
+                arguments("bad chunk extension", "HTTP/1.1", "Transfer-Encoding: chunked\r\n", "5;a\0b\r\nhello\r\n0\r\n\r\n", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badTransferEncodings(String name, String version, String headers, String body, int status) throws Exception {
+        assertRejected("POST /echo " + version + "\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, status);
+    }
+
+    static Stream<Arguments> badRequestLines() {
+        return Stream.of(
+                arguments("bare LF line endings", "GET /x HTTP/1.1\nHost: a\n\n", 400),
+                arguments("bare LF after request line", "GET /x HTTP/1.1\nHost: a\r\n\r\n", 400),
+                arguments("HTTP/1.1 without Host", "GET /x HTTP/1.1\r\n\r\n", 400),
+                arguments("unknown version", "GET /x HTTP/3.7\r\nHost: a\r\n\r\n", 505),
+                arguments("garbage request line", "HELLO\r\nHost: a\r\n\r\n", 400),
+                arguments("NUL in target", "GET /x\0y HTTP/1.1\r\nHost: a\r\n\r\n", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badRequestLines(String name, String request, int status) throws Exception {
+        assertRejected(request + SMUGGLED, status);
+    }
+
+    @Test
+    void aChunkedBodyThatIsWellFormedIsDecoded() throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5;name=value\r\nhello\r\n1 ;x\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("hello world");
+            assertThat(c.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().text()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithTheSmuggledRequestAsDataIsJustData() throws Exception {
+        String data = SMUGGLED;
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(data.length()) + "\r\n" + data + "\r\n0\r\n\r\n").read();
+            assertThat(r.text()).isEqualTo(data);
+        }
+    }
+
+    private static void assertRejected(String raw, int status) throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send(raw).read();
+            assertThat(r.status()).as("status; body: %s", r.text()).isEqualTo(status);
+            assertThat(r.says("close")).as("Connection: close").isTrue();
+            assertThat(c.closedByServer()).as("connection closed").isTrue();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rowan.core.internal.server;
+
+import dev.rowan.core.App;
+import dev.rowan.core.Config;
+import dev.rowan.core.HttpMethod;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real server for the raw-socket tests. {@code /smuggled} must never be answered: a request for
+ * it is hidden in the body or behind a framing error of another request, so a hit means smuggling.
+ */
+final class TestServer implements AutoCloseable {
+    final AtomicInteger smuggled = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
+    final CopyOnWriteArrayList<Throwable> bodyFailures = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong();
+    final App app;
+
+    private TestServer(Map<String, String> settings) {
+        var config = new HashMap<>(Map.of("server.idle-timeout", "2s", "server.max-body-size", "64KB",
+                "server.max-uri-length", "1KB", "server.max-header-size", "2KB"));
+        config.putAll(settings);
+        app = App.create(Config.of(config));
+        for (HttpMethod m : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT}) {
+            app.route(m, "/smuggled", ctx -> {
+                smuggled.incrementAndGet();
+                ctx.text("SMUGGLED");
+            }, "");
+        }
+        app.get("/hello", ctx -> ctx.text("hello " + calls.incrementAndGet()));
+        app.get("/x", ctx -> ctx.text("x"));
+        app.get("/n/{n:int}", ctx -> ctx.text("n" + ctx.pathParam("n").asInt()));
+        app.get("/boom", ctx -> {
+            throw new IllegalStateException("boom");
+        });
+        app.get("/slow", ctx -> {
+            slowStarted.countDown();
+            Thread.sleep(300);
+            ctx.text("slow done");
+        });
+        app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
+        app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
+        app.post("/ignore", ctx -> ctx.text("ignored"));
+        app.get("/stream", ctx -> {
+            int size = ctx.query("size").asInt();
+            ctx.stream("application/octet-stream", out -> {
+                byte[] block = new byte[8192];
+                for (int sent = 0; sent < size; sent += block.length) {
+                    int n = Math.min(block.length, size - sent);
+                    for (int i = 0; i < n; i++) {
+                        block[i] = pattern(sent + i);
+                    }
+                    out.write(block, 0, n);
+                    streamed.addAndGet(n);
+                }
+            });
+        });
+        app.start(0);
+    }
+
+    static TestServer start() {
+        return new TestServer(Map.of());
+    }
+
+    static TestServer start(Map<String, String> settings) {
+        return new TestServer(settings);
+    }
+
+    static byte pattern(long i) {
+        return (byte) (i * 31 + (i >>> 13));
+    }
+
+    private byte[] readBody(InputStream in) throws IOException {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            bodyFailures.add(e);
+            throw e;
+        }
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
