@@ -381,8 +381,9 @@ public final class Dispatcher {
 
     private static void logAccess(ServerExchange ex, RequestContext ctx, long started) {
         double ms = (System.nanoTime() - started) / 1_000_000.0;
-        ACCESS.log(System.Logger.Level.INFO, () -> String.format("%s \"%s %s\" %d %d %.1fms",
-                ex.remoteAddress().getAddress().getHostAddress(), ex.method(), ex.target(), ctx.status, ctx.body.length, ms));
+        String size = ctx.streamed ? "-" : Integer.toString(ctx.body.length);
+        ACCESS.log(System.Logger.Level.INFO, () -> String.format("%s \"%s %s\" %d %s %.1fms",
+                ex.remoteAddress().getAddress().getHostAddress(), ex.method(), ex.target(), ctx.status, size, ms));
     }
 
     static String hostWithoutPort(String host) {

@@ -57,6 +57,8 @@ public final class RequestContext implements RequestContextAccess {
     final ResponseHeaders responseHeaders = new ResponseHeaders();
     byte[] body = EMPTY;
     boolean committed;
+    /** True when the body was streamed, so its size is not known here (the access log shows "-"). */
+    boolean streamed;
     private boolean written;
 
     RequestContext(Dispatcher dispatcher, ServerExchange exchange, HttpMethod method, String path, String query) {
@@ -482,6 +484,7 @@ public final class RequestContext implements RequestContextAccess {
         requireNotCommitted();
         dispatcher.beforeCommit(this);
         committed = true;
+        streamed = true;
         written = true;
         OutputStream out = exchange.startStreaming(status, responseHeaders, contentLength);
         return method == HttpMethod.HEAD ? OutputStream.nullOutputStream() : out;
