@@ -184,7 +184,7 @@ public final class QuerySet<T extends Model> {
     @SuppressWarnings("unchecked")
     public List<T> list() {
         Engine e = engine();
-        List<T> rows = (List<T>) (List<?>) Executor.list(e, compiler().selectModels());
+        List<T> rows = (List<T>) (List<?>) Executor.list(e, e.select("models", s, Compiler::selectModels));
         if (!s.prefetch.isEmpty()) {
             Prefetcher.prefetch(rows, s.prefetch, e);
         }
@@ -197,7 +197,7 @@ public final class QuerySet<T extends Model> {
      */
     @SuppressWarnings("unchecked")
     public Stream<T> stream() {
-        return (Stream<T>) (Stream<?>) Executor.stream(engine(), compiler().selectModels());
+        return (Stream<T>) (Stream<?>) Executor.stream(engine(), engine().select("models", s, Compiler::selectModels));
     }
 
     /** Streams every row to {@code action} and closes the cursor. */
@@ -249,7 +249,7 @@ public final class QuerySet<T extends Model> {
     public long count() {
         QueryState c = s.copy();
         c.order = List.of();
-        List<Long> r = Executor.list(engine(), with(c).compiler().count());
+        List<Long> r = Executor.list(engine(), engine().select("count", c, Compiler::count));
         return r.getFirst();
     }
 
@@ -258,7 +258,7 @@ public final class QuerySet<T extends Model> {
         QueryState c = s.copy();
         c.order = List.of();
         c.limit = 1;
-        return !Executor.list(engine(), with(c).compiler().selectPks()).isEmpty();
+        return !Executor.list(engine(), engine().select("pks", c, Compiler::selectPks)).isEmpty();
     }
 
     /** Aggregates over all matching rows, keyed by {@link Agg#defaultAlias()} ({@code votes__sum}). */
@@ -282,7 +282,7 @@ public final class QuerySet<T extends Model> {
      * are grouped by these paths, e.g. {@code values("question").annotate(...)}.
      */
     public List<Map<String, Object>> values(String... paths) {
-        return Executor.list(engine(), valuesState(paths).compiler().selectValues());
+        return Executor.list(engine(), engine().select("values", valuesState(paths).s, Compiler::selectValues));
     }
 
     /** Rows as lists of the given paths' values. */
@@ -409,14 +409,14 @@ public final class QuerySet<T extends Model> {
         return e.atomic(() -> {
             QueryState c = s.copy();
             c.order = List.of();
-            List<Object> pks = Executor.list(e, with(c).compiler().selectPks());
+            List<Object> pks = Executor.list(e, e.select("pks", c, Compiler::selectPks));
             return Deleter.delete(e, s.meta, pks);
         });
     }
 
     /** The SQL this query would run, for debugging. */
     public String sql() {
-        return compiler().selectModels().sql();
+        return engine().select("models", s, Compiler::selectModels).sql();
     }
 
     @Override

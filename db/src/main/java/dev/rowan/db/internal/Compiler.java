@@ -275,7 +275,13 @@ public final class Compiler {
         if (!order.isEmpty()) {
             f.sql.append(" ORDER BY ").append(order);
         }
-        f.sql.append(d.limitOffset(s.limit, s.offset));
+        f.sql.append(d.limitOffsetPlaceholders(s.limit >= 0, s.offset > 0));
+        if (s.limit >= 0) {
+            f.params.add(s.limitSlot != null ? convert(null, s.limitSlot) : s.limit);
+        }
+        if (s.offset > 0) {
+            f.params.add(s.offsetSlot != null ? convert(null, s.offsetSlot) : s.offset);
+        }
         return f;
     }
 
@@ -331,11 +337,22 @@ public final class Compiler {
     private Object keyValue(Order o) {
         Field f = s.meta.field(o.path()).orElseThrow(() -> new FieldError("db.E105: after() needs orderings on fields of "
                 + s.meta.label() + ", not '" + o.path() + "'"));
-        Object v = f.valueOf(s.after);
+        if (s.afterSlot >= 0) {
+            return new KeyValue(s.afterSlot, f);
+        }
+        return keyValueOf(f, s.after);
+    }
+
+    private static Object keyValueOf(Field f, Object after) {
+        Object v = f.valueOf((Model) after);
         if (v == null) {
             throw new IllegalArgumentException("db.E106: after() cannot page past a NULL " + f + "; order by a non-null field");
         }
         return v;
+    }
+
+    /** In a cache template: field {@code field} of the keyset anchor in slot {@code slot}. */
+    private record KeyValue(int slot, Field field) {
     }
 
     private void condition(Frag out, Q q, boolean negated) {
@@ -458,7 +475,12 @@ public final class Compiler {
             }
             default -> {
                 sql.append(d.lookup(lookup, lhs, "?"));
-                out.params.add(d.lookupValue(lookup, String.valueOf(requireValue(lookup, value))));
+                if (value instanceof QueryShape.Slot slot) {
+                    int i = slot.index();
+                    out.params.add((QueryShape.Deferred) values -> d.lookupValue(lookup, String.valueOf(requireValue(lookup, values[i]))));
+                } else {
+                    out.params.add(d.lookupValue(lookup, String.valueOf(requireValue(lookup, value))));
+                }
             }
         }
     }
@@ -736,6 +758,13 @@ public final class Compiler {
 
     /** Converts a Java value compared with field {@code f} (null: no field, e.g. after a transform). */
     Object convert(Field f, Object v) {
+        if (v instanceof QueryShape.Slot slot) {
+            int i = slot.index();
+            return (QueryShape.Deferred) values -> Values.toDb(d, f, values[i]);
+        }
+        if (v instanceof KeyValue k) {
+            return (QueryShape.Deferred) values -> Values.toDb(d, f, keyValueOf(k.field(), values[k.slot()]));
+        }
         return Values.toDb(d, f, v);
     }
 

@@ -17,6 +17,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** One configured database: its pool, dialect and the transactions bound to threads. */
@@ -27,6 +31,11 @@ public final class Engine implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    // Compiled SELECTs by query shape; bounded by dropping everything when full (shapes are few in
+    // a real app, and an app that builds unbounded shapes should not grow memory for it).
+    private static final int MAX_CACHED_SELECTS = 2048;
+    private final Map<List<Object>, CompiledSelect<?>> selects = new ConcurrentHashMap<>();
+    private final LongAdder selectCompilations = new LongAdder();
 
     /** Opens a pool for {@code url}. */
     public Engine(Database database, String alias, DatabaseUrl url, int maxPoolSize, long connectionTimeoutMillis) {
@@ -150,6 +159,30 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * The {@code statement} SELECT for {@code state}, compiled once per query shape and bound to this
+     * execution's values.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> CompiledSelect<R> select(String statement, QueryState state, Function<Compiler, CompiledSelect<R>> compile) {
+        QueryShape shape = QueryShape.of(statement, state);
+        CompiledSelect<?> cached = selects.get(shape.key());
+        if (cached == null) {
+            cached = compile.apply(new Compiler(dialect, shape.template(), database));
+            selectCompilations.increment();
+            if (selects.size() >= MAX_CACHED_SELECTS) {
+                selects.clear();
+            }
+            selects.put(shape.key(), cached);
+        }
+        return ((CompiledSelect<R>) cached).bind(shape.values());
+    }
+
+    /** How many SELECTs were compiled (cache misses), for tests and diagnostics. */
+    public long selectCompilations() {
+        return selectCompilations.sum();
     }
 
     /** Translates a driver exception (names the constraint for integrity errors). */

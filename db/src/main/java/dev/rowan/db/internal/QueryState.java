@@ -35,6 +35,12 @@ public final class QueryState {
     public List<String> values;
     /** Keyset paging anchor, or null. */
     public Model after;
+    /** In a cache template: the {@link QueryShape.Slot} of the limit, else null. */
+    public Object limitSlot;
+    /** In a cache template: the {@link QueryShape.Slot} of the offset, else null. */
+    public Object offsetSlot;
+    /** In a cache template: the slot index of {@link #after}, else -1. */
+    public int afterSlot = -1;
 
     /** A state that selects every row of {@code meta}. */
     public QueryState(ModelMeta<?> meta) {
@@ -55,6 +61,9 @@ public final class QueryState {
         s.annotations = annotations;
         s.values = values;
         s.after = after;
+        s.limitSlot = limitSlot;
+        s.offsetSlot = offsetSlot;
+        s.afterSlot = afterSlot;
         return s;
     }
 

@@ -194,6 +194,14 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * LIMIT/OFFSET with {@code ?} placeholders for the parts present (the limit is bound first), so
+     * that pages of the same query share one statement.
+     */
+    public String limitOffsetPlaceholders(boolean limit, boolean offset) {
+        return (limit ? " LIMIT ?" : "") + (offset ? " OFFSET ?" : "");
+    }
+
     /** LIMIT/OFFSET (both non-negative numbers; {@code limit < 0} means none). */
     public String limitOffset(long limit, long offset) {
         StringBuilder sb = new StringBuilder();

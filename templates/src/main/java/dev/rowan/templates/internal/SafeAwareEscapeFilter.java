@@ -10,6 +10,7 @@ import java.util.Map;
 
 /**
  * Replaces Pebble's {@code escape} filter (which autoescape inserts on every print) so that a {@link SafeHtml}
+ * (or the core's {@code TrustedHtml}, which forms render)
  * returned from anywhere — a nested model value, a getter of a form object — prints as is.
  */
 final class SafeAwareEscapeFilter extends EscapeFilter {
@@ -18,6 +19,10 @@ final class SafeAwareEscapeFilter extends EscapeFilter {
                         int line) {
         if (input instanceof SafeHtml html) {
             return new SafeString(html.html());
+        }
+        String trusted = CoreMarkup.htmlOrNull(input);
+        if (trusted != null) {
+            return new SafeString(trusted);
         }
         return super.apply(input, args, self, context, line);
     }

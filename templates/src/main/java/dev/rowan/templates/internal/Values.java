@@ -21,8 +21,12 @@ final class Values {
         return list;
     }
 
-    /** Our trusted markup becomes Pebble's, so raw output works even where our escape filter is not consulted. */
+    /** Our trusted markup (and the core's TrustedHtml) becomes Pebble's, so raw output works even where our escape filter is not consulted. */
     static Object toPebble(Object value) {
-        return value instanceof SafeHtml html ? new SafeString(html.html()) : value;
+        if (value instanceof SafeHtml html) {
+            return new SafeString(html.html());
+        }
+        String trusted = CoreMarkup.plainHtmlOrNull(value);
+        return trusted != null ? new SafeString(trusted) : value;
     }
 }

@@ -112,6 +112,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String limitOffsetPlaceholders(boolean limit, boolean offset) {
+        return !limit && offset ? " LIMIT 18446744073709551615 OFFSET ?" : super.limitOffsetPlaceholders(limit, offset);
+    }
+
+    @Override
     public String limitOffset(long limit, long offset) {
         if (limit < 0 && offset > 0) {
             return " LIMIT 18446744073709551615 OFFSET " + offset;

@@ -135,6 +135,11 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
+    public String limitOffsetPlaceholders(boolean limit, boolean offset) {
+        return !limit && offset ? " LIMIT -1 OFFSET ?" : super.limitOffsetPlaceholders(limit, offset);
+    }
+
+    @Override
     public String limitOffset(long limit, long offset) {
         if (limit < 0 && offset > 0) {
             return " LIMIT -1 OFFSET " + offset;

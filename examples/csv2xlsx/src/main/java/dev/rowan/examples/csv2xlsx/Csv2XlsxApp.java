@@ -9,6 +9,7 @@ import dev.rowan.core.UploadedFile;
 import dev.rowan.core.spi.CsrfTokens;
 import dev.rowan.examples.csv2xlsx.convert.CsvConversionException;
 import dev.rowan.examples.csv2xlsx.convert.CsvToXlsx;
+import dev.rowan.forms.CsrfProtection;
 import dev.rowan.templates.TemplatesModule;
 
 import java.io.IOException;
@@ -30,8 +31,11 @@ import java.util.Optional;
  * <p>Uploads are limited by {@code server.max-body-size} (an upload over it is a 413); {@link #main}
  * raises the default to 200MB. {@code csv2xlsx.max-rows} limits the data rows (default 5,000,000).
  *
+ * <p>The form carries a CSRF token when {@code CsrfProtection} is installed, as {@link #main} and the demo do.
+ *
  * <pre>{@code
  * App.create(Config.load().with("server.max-body-size", "200MB"))
+ *    .install(CsrfProtection.create())
  *    .install(Csv2XlsxApp.at("/csv2xlsx"))
  *    .start(8000);
  * }</pre>
@@ -162,6 +166,6 @@ public final class Csv2XlsxApp implements Module {
         if (config.get("server.max-body-size").isEmpty()) {
             config = config.with("server.max-body-size", SUGGESTED_MAX_BODY_SIZE);
         }
-        App.create(config).install(Csv2XlsxApp.at("/")).start();
+        App.create(config).install(CsrfProtection.create()).install(Csv2XlsxApp.at("/")).start();
     }
 }

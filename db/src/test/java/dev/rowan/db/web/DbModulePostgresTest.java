@@ -1,0 +1,15 @@
+package dev.rowan.db.web;
+
+import dev.rowan.db.testing.DbExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The same behaviour on PostgreSQL: a throwaway database; skipped when no server is reachable (unless CI=true). */
+class DbModulePostgresTest extends DbModuleContract {
+    @RegisterExtension
+    static final DbExtension DB = DbExtension.postgresql().withoutIsolation();
+
+    @Override
+    String url() {
+        return DB.database().url().toString();
+    }
+}

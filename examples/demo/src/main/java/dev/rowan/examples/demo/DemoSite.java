@@ -1,0 +1,62 @@
+package dev.rowan.examples.demo;
+
+import dev.rowan.core.App;
+import dev.rowan.core.Config;
+import dev.rowan.core.StaticFiles;
+import dev.rowan.examples.converter.ConverterApp;
+import dev.rowan.examples.csv2xlsx.Csv2XlsxApp;
+import dev.rowan.examples.infoboard.InfoboardApp;
+import dev.rowan.forms.CsrfProtection;
+import dev.rowan.templates.TemplatesModule;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo site: every reference app on one server (port 8000 unless {@code server.port} says
+ * otherwise), a home page linking them and one small stylesheet. No JavaScript anywhere.
+ *
+ * <pre>{@code
+ * ./mvnw -q -pl examples/demo -am package -DskipTests && java -jar examples/demo/target/rowan-demo.jar
+ * }</pre>
+ */
+public final class DemoSite {
+    /** The layout every app's pages extend when mounted here. */
+    static final String LAYOUT = "demo/base.html";
+
+    /** One app on the home page; {@code path} empty means "coming later". */
+    public record Entry(String title, String path, String summary) {
+    }
+
+    private DemoSite() {
+    }
+
+    /** The site's app, not yet started. Uploads are limited to 200MB unless {@code server.max-body-size} is set. */
+    public static App create(Config config) {
+        Config c = config.get("server.max-body-size").isPresent() ? config
+                : config.with("server.max-body-size", Csv2XlsxApp.SUGGESTED_MAX_BODY_SIZE);
+        App app = App.create(c);
+        app.install(TemplatesModule.create());
+        app.install(CsrfProtection.create());
+        app.install(StaticFiles.classpath("static").at("/static"));
+        app.install(ConverterApp.at("/converter").withLayout(LAYOUT));
+        app.install(Csv2XlsxApp.at("/csv2xlsx").withLayout(LAYOUT));
+        app.install(InfoboardApp.at("/infoboard").withLayout(LAYOUT));
+        // Notes and polls mount here the same way once they exist.
+        app.get("/", ctx -> ctx.render("demo/home.html", Map.of("layout", LAYOUT, "apps", entries())), "home");
+        return app;
+    }
+
+    static List<Entry> entries() {
+        return List.of(
+                new Entry("Temperature converter", "/converter/", "Fahrenheit, Celsius and Kelvin: an HTML form and a JSON API."),
+                new Entry("CSV to Excel", "/csv2xlsx/", "Upload a CSV file, download an .xlsx workbook with typed cells."),
+                new Entry("Infoboard", "/infoboard/", "Exchange rates from a web service, cached, and calm when the service is down."),
+                new Entry("Polls", "", "Django's polls tutorial, ported. Coming later."),
+                new Entry("Notes", "", "A small document-store app. Coming later."));
+    }
+
+    public static void main(String[] args) {
+        create(Config.load()).start();
+    }
+}
