@@ -35,6 +35,7 @@ public final class App implements Routes {
     private final List<Runnable> onStop = new ArrayList<>();
     private volatile Dispatcher dispatcher;
     private volatile NettyServer server;
+    private boolean stopHooksRan;
 
     private App(Config config) {
         this.state = new AppState(this, config);
@@ -290,15 +291,24 @@ public final class App implements Routes {
         return s.port();
     }
 
-    /** Stops accepting, lets in-flight requests finish (up to {@code server.shutdown-timeout}), then closes. */
+    /**
+     * Stops accepting, lets in-flight requests finish (up to {@code server.shutdown-timeout}), then
+     * closes and runs the stop hooks. An app that only served the in-memory test client runs its stop
+     * hooks too, so modules release pools, clients and embedded servers either way.
+     */
     public void stop() {
         NettyServer s;
+        boolean runHooks;
         synchronized (this) {
             s = server;
             server = null;
+            runHooks = dispatcher != null && !stopHooksRan;
+            stopHooksRan = stopHooksRan || runHooks;
         }
         if (s != null) {
             s.stop(config().getDuration("server.shutdown-timeout", java.time.Duration.ofSeconds(10)));
+        }
+        if (runHooks) {
             onStop.forEach(App::runQuietly);
         }
     }

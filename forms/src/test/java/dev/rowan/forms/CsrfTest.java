@@ -122,6 +122,14 @@ class CsrfTest {
     }
 
     @Test
+    void aPathNoRouteHandlesGetsItsHonest404NotA403() throws Exception {
+        Browser b = start();
+        assertThat(b.post("/no-such-page", Map.of()).status()).isEqualTo(404);
+        // A routed path still needs the token.
+        assertThat(b.post("/form", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void safeMethodsNeedNoToken() throws Exception {
         Browser b = start();
         assertThat(b.get("/token", "Origin", "https://evil.example").status()).isEqualTo(200);

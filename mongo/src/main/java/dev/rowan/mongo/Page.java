@@ -52,11 +52,12 @@ public record Page<T>(List<T> items, int number, int size, long total) {
         return number < pages();
     }
 
-    public int previous() {
+    /** The number of the page before this one (named so templates' {@code page.previousNumber} is unambiguous). */
+    public int previousNumber() {
         return Math.max(1, number - 1);
     }
 
-    public int next() {
+    public int nextNumber() {
         return number + 1;
     }
 

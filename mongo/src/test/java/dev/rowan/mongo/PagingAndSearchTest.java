@@ -55,7 +55,7 @@ class PagingAndSearchTest {
         Page<Item> last = Page.of(items, Filters.empty(), Sorts.ascending("n"), 3, 10);
         assertThat(last.items()).extracting(Item::n).containsExactly(21, 22, 23, 24, 25);
         assertThat(last.hasNext()).isFalse();
-        assertThat(last.previous()).isEqualTo(2);
+        assertThat(last.previousNumber()).isEqualTo(2);
         assertThat(last.isOutOfRange()).isFalse();
 
         Page<Item> beyond = Page.of(items, Filters.empty(), Sorts.ascending("n"), 4, 10);

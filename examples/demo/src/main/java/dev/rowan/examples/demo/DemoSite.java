@@ -6,6 +6,7 @@ import dev.rowan.core.StaticFiles;
 import dev.rowan.examples.converter.ConverterApp;
 import dev.rowan.examples.csv2xlsx.Csv2XlsxApp;
 import dev.rowan.examples.infoboard.InfoboardApp;
+import dev.rowan.examples.notes.NotesApp;
 import dev.rowan.forms.CsrfProtection;
 import dev.rowan.templates.TemplatesModule;
 
@@ -35,6 +36,8 @@ public final class DemoSite {
     public static App create(Config config) {
         Config c = config.get("server.max-body-size").isPresent() ? config
                 : config.with("server.max-body-size", Csv2XlsxApp.SUGGESTED_MAX_BODY_SIZE);
+        // Without MONGODB_URI, notes live in an embedded server whose file survives restarts.
+        c = c.get("mongodb.embedded-file").isPresent() ? c : c.with("mongodb.embedded-file", NotesApp.DEFAULT_DATA_FILE);
         App app = App.create(c);
         app.install(TemplatesModule.create());
         app.install(CsrfProtection.create());
@@ -42,7 +45,8 @@ public final class DemoSite {
         app.install(ConverterApp.at("/converter").withLayout(LAYOUT));
         app.install(Csv2XlsxApp.at("/csv2xlsx").withLayout(LAYOUT));
         app.install(InfoboardApp.at("/infoboard").withLayout(LAYOUT));
-        // Notes and polls mount here the same way once they exist.
+        app.install(NotesApp.at("/notes").withLayout(LAYOUT));
+        // Polls mounts here the same way once it exists.
         app.get("/", ctx -> ctx.render("demo/home.html", Map.of("layout", LAYOUT, "apps", entries())), "home");
         return app;
     }
@@ -53,7 +57,7 @@ public final class DemoSite {
                 new Entry("CSV to Excel", "/csv2xlsx/", "Upload a CSV file, download an .xlsx workbook with typed cells."),
                 new Entry("Infoboard", "/infoboard/", "Exchange rates from a web service, cached, and calm when the service is down."),
                 new Entry("Polls", "", "Django's polls tutorial, ported. Coming later."),
-                new Entry("Notes", "", "A small document-store app. Coming later."));
+                new Entry("Notes", "/notes/", "Notes with tags and search, kept in a document store (MongoDB)."));
     }
 
     public static void main(String[] args) {

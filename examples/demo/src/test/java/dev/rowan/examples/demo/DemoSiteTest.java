@@ -26,7 +26,7 @@ class DemoSiteTest {
 
     @BeforeAll
     static void start() {
-        app = DemoSite.create(Config.of(Map.of())).start(0);
+        app = DemoSite.create(Config.of(Map.of("mongodb.embedded-file", "memory"))).start(0);
     }
 
     @AfterAll
@@ -38,7 +38,7 @@ class DemoSiteTest {
     void homePageLinksEveryAppAndUsesNoJavaScript() throws Exception {
         var r = get("/");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("href=\"/converter/\"").contains("href=\"/csv2xlsx/\"").contains("href=\"/infoboard/\"")
+        assertThat(r.body()).contains("href=\"/converter/\"").contains("href=\"/csv2xlsx/\"").contains("href=\"/infoboard/\"").contains("href=\"/notes/\"")
                 .contains("name=\"viewport\"").contains("Polls").doesNotContainIgnoringCase("<script");
     }
 
@@ -53,7 +53,7 @@ class DemoSiteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/converter/", "/converter/?value=98.6&from=F&to=C", "/csv2xlsx/", "/infoboard/"})
+    @ValueSource(strings = {"/converter/", "/converter/?value=98.6&from=F&to=C", "/csv2xlsx/", "/infoboard/", "/notes/"})
     void everyAppRendersInTheSiteLayout(String path) throws Exception {
         var r = get(path);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -75,6 +75,30 @@ class DemoSiteTest {
     @Test
     void uploadsUpTo200MbAreAllowed() throws Exception {
         assertThat(get("/csv2xlsx/").body()).contains("Files up to 200 MB");
+    }
+
+    @Test
+    void notesSurviveARestartOfTheDemoOnItsEmbeddedDefault(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Config config = Config.of(Map.of("mongodb.embedded-file", dir.resolve("notes.mv").toString()));
+        App first = DemoSite.create(config).start(0);
+        try {
+            var created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/notes/api/notes"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Remember the milk\",\"body\":\"2 litres\",\"tags\":[\"home\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+        } finally {
+            first.stop();
+        }
+        App second = DemoSite.create(config).start(0);
+        try {
+            var list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port() + "/notes/api/notes")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(list.body()).contains("Remember the milk");
+        } finally {
+            second.stop();
+        }
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

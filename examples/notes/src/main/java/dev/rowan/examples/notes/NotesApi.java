@@ -104,6 +104,13 @@ final class NotesApi {
         });
     }
 
+    /** For ids that are not ObjectIds at all: no note can have them. */
+    static void notAnId(Context ctx) {
+        String shown = ctx.pathParam("id").asString("");
+        shown = shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
+        ctx.status(404).json(Map.of("error", "There is no such note: '" + shown + "' is not a note id (24 lower-case hex digits)."));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Note note(Context ctx) {

@@ -3,6 +3,7 @@ package dev.rowan.examples.notes;
 import com.mongodb.client.model.Indexes;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
+import dev.rowan.core.Handler;
 import dev.rowan.core.Module;
 import dev.rowan.core.Routes;
 import dev.rowan.forms.Csrf;
@@ -90,6 +91,12 @@ public final class NotesApp implements Module {
         r.get("/api/notes/{id:objectid}", api::get, "api_note");
         r.put("/api/notes/{id:objectid}", Csrf.exempt(api::update));
         r.delete("/api/notes/{id:objectid}", Csrf.exempt(api::delete));
+        // Anything else under /api/notes/ is not a note id: a JSON 404, also for PUT and DELETE, which would
+        // otherwise meet the CSRF check (403) before the router's 404.
+        Handler noSuchNote = Csrf.exempt(NotesApi::notAnId);
+        r.get("/api/notes/{id}", noSuchNote);
+        r.put("/api/notes/{id}", noSuchNote);
+        r.delete("/api/notes/{id}", noSuchNote);
     }
 
     @Override

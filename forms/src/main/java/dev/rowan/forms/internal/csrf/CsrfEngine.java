@@ -113,7 +113,9 @@ public final class CsrfEngine implements Middleware, CsrfTokens {
                 return true;
             }
         }
-        return ctx.routeHandler().filter(ExemptHandler.class::isInstance).isPresent();
+        // No route means no handler will change anything: let the router answer 404/405 rather than
+        // a misleading 403 (as Django checks CSRF only for a resolved view).
+        return ctx.routeHandler().map(ExemptHandler.class::isInstance).orElse(true);
     }
 
     private Optional<CsrfException> verify(Context ctx) {
