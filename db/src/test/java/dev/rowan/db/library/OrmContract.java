@@ -162,6 +162,23 @@ abstract class OrmContract {
     }
 
     @Test
+    void typedRelationPathsBothWays() {
+        // The generated metamodel (Book_, Author_, Tag_, ...) names every relation the query compiler knows.
+        assertThat(titles(Book.objects.filter(Book_.author.then(Author_.name).eq("Ann")).orderBy(Book_.title.asc())))
+                .containsExactly("Dune", "Zed_100%");
+        assertThat(Author.objects.filter(Author_.books.then(Book_.pages).gt(400)).flatList("name", String.class))
+                .containsExactly("Ann");
+        Tag scifi = tag("scifi");
+        dune.tags().add(scifi);
+        assertThat(titles(Book.objects.filter(Book_.tags.then(Tag_.name).eq("scifi")))).containsExactly("Dune");
+        assertThat(Tag.objects.filter(Tag_.books.then(Book_.author).then(Author_.name).eq("Ann")).count()).isEqualTo(1);
+        Profile.objects.create(p -> { p.author = Ref.to(ann); p.bio = "writes"; });
+        assertThat(Author.objects.filter(Author_.profile.then(Profile_.bio).eq("writes")).flatList("name", String.class))
+                .containsExactly("Ann");
+        assertThat(Review.objects.filter(Review_.book.then(Book_.author).eq(Ref.to(ann))).count()).isZero();
+    }
+
+    @Test
     void andOrNotCombinations() {
         Q ann412 = Q.of("author__name", "Ann").and(Q.of("pages", 412));
         assertThat(titles(Book.objects.filter(ann412.or(Q.of("title", "Emma"))).orderBy("title"))).containsExactly("Dune", "Emma");

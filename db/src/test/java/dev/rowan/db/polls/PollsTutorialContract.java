@@ -102,5 +102,7 @@ abstract class PollsTutorialContract {
         assertThat(Question.objects.filter(Question_.pubDate.lte(Instant.now())).list()).hasSize(1);
         assertThat(Choice.objects.filter(Choice_.question.then(Question_.pubDate).year().eq(2026)).count()).isEqualTo(1);
         assertThat(Choice.objects.filter(Choice_.question.eq(dev.rowan.db.Ref.to(q))).count()).isEqualTo(1);
+        assertThat(Question.objects.filter(Question_.choice.then(Choice_.choiceText).eq("Yes")).flatList("id", Long.class)).containsExactly(q.id);
+        assertThat(Question.objects.filter(Question_.choice.then(Choice_.votes).gt(0)).exists()).isFalse();
     }
 }
