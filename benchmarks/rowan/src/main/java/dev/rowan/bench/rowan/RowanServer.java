@@ -1,0 +1,62 @@
+package dev.rowan.bench.rowan;
+
+import dev.rowan.core.App;
+import dev.rowan.core.Config;
+import dev.rowan.core.Handler;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Rowan as a user would write these endpoints, in the production profile with request logging off
+ * (TechEmpower forbids disk logging). JSON goes through rowan-json, found on the class path.
+ * Serves on env {@code PORT} (default 8080); env {@code ROWAN_MODE=inline} marks /plaintext and /json
+ * {@link Handler#nonBlocking non-blocking}.
+ */
+public final class RowanServer {
+    record Message(String message) {
+    }
+
+    private RowanServer() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        Config config = Config.of(Map.of(
+                "profile", Config.PROD,
+                // A fresh key per process: the production checks require one, and nothing here is signed.
+                "secret.key", randomKey(),
+                "allowed.hosts", "127.0.0.1,localhost",
+                "server.access-log", "false"));
+        // TechEmpower requires a Server header; Rowan's core does not send one (yet), so the handlers do.
+        Handler plaintext = ctx -> ctx.header("Server", "rowan").text("Hello, World!");
+        Handler json = ctx -> ctx.header("Server", "rowan").json(new Message("Hello, World!"));
+        if (inline()) {
+            // These two handlers never block, so they may run on the event loop (see docs/decisions/non-blocking-handlers.md).
+            plaintext = Handler.nonBlocking(plaintext);
+            json = Handler.nonBlocking(json);
+        }
+        App.create(config)
+                .get("/plaintext", plaintext)
+                .get("/json", json)
+                .get("/", ctx -> ctx.header("Server", "rowan").text("Hello, World!"))
+                .start(port);
+    }
+
+    /** {@code ROWAN_MODE=inline} serves /plaintext and /json with non-blocking handlers; the default is virtual threads. */
+    private static boolean inline() {
+        String mode = System.getenv().getOrDefault("ROWAN_MODE", "default");
+        return switch (mode) {
+            case "inline" -> true;
+            case "default" -> false;
+            default -> throw new IllegalArgumentException("ROWAN_MODE must be 'default' or 'inline', got '" + mode + "'");
+        };
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+}

@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# Rowan HTTP benchmark: TechEmpower-style plaintext and JSON on Rowan, the raw engines and peers,
+# one server at a time on the same machine, with wrk.
+#
+#   benchmarks/run.sh                                 # full run (about 90 s per server)
+#   SERVERS="raw-netty jooby" DURATION=3 WARMUP=2 OUT=/tmp/smoke.md benchmarks/run.sh   # smoke run
+#
+# Each server is a submodule benchmarks/<name> that builds target/server.jar and listens on env PORT.
+# Adding a server = adding such a submodule, its <module> line in benchmarks/pom.xml and its name in
+# DEFAULT_SERVERS below. The server runs pinned to CPU $SERVER_CPU, wrk to CPU $LOAD_CPU.
+# rowan-inline is benchmarks/rowan started with ROWAN_MODE=inline (non-blocking handlers on the event loop).
+#
+# Environment overrides (defaults in brackets):
+#   SERVERS       servers to run, in order                      [$DEFAULT_SERVERS]
+#   DURATION      seconds per measured wrk run                  [15]   (TechEmpower's duration)
+#   WARMUP        seconds of warm-up per endpoint               [10]
+#   CONNECTIONS   wrk connection counts                         ["64 256"]
+#   TESTS         endpoints                                     ["plaintext json"]
+#   WRK_THREADS   wrk threads                                   [1]    (wrk has one CPU)
+#   PORT          server port                                   [8080]
+#   SERVER_CPU / LOAD_CPU   CPUs for the server / for wrk and curl   [0 / 1]
+#   JVM_OPTS      identical JVM flags for every server          [-Xmx512m -XX:+UseParallelGC]
+#   BASELINE_RAW  the raw engine ratios are taken against       [raw-netty]
+#   BUILD         1 = build the jars first, 0 = use what is built  [1]
+#   START_RUNS    start-ups timed per server (median reported)  [3]
+#   IDLE_MIN      % of the machine that should be idle before a start or a run   [80]
+#   QUIET_WAIT    at most this many seconds are spent waiting for that, per wait  [60]
+#   NOISE_MAX     % of one core other processes may take during a run; above it
+#                 the run is repeated (up to RETRIES times) and the least
+#                 disturbed one is kept                          [20]
+#   RETRIES       extra attempts per run                         [2]
+#   OUT           markdown report                               [benchmarks/results/latest.md]
+#   KEEP_FROM     earlier result folders (benchmarks/results/raw/<stamp>) whose servers that are
+#                 not re-measured now are carried into the report, to redo one noisy server:
+#                 SERVERS=rowan KEEP_FROM=benchmarks/results/raw/20261127T205223Z benchmarks/run.sh
+set -euo pipefail
+
+DEFAULT_SERVERS="rowan rowan-inline raw-netty raw-helidon raw-jetty jooby javalin"
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/benchmarks"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+
+SERVERS="${SERVERS:-$DEFAULT_SERVERS}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-10}"
+CONNECTIONS="${CONNECTIONS:-64 256}"
+TESTS="${TESTS:-plaintext json}"
+WRK_THREADS="${WRK_THREADS:-1}"
+PORT="${PORT:-8080}"
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
+BASELINE_RAW="${BASELINE_RAW:-raw-netty}"
+BUILD="${BUILD:-1}"
+IDLE_MIN="${IDLE_MIN:-80}"
+NOISE_MAX="${NOISE_MAX:-20}"
+QUIET_WAIT="${QUIET_WAIT:-60}"
+RETRIES="${RETRIES:-2}"
+START_RUNS="${START_RUNS:-3}"
+OUT="${OUT:-$BENCH/results/latest.md}"
+KEEP_FROM="${KEEP_FROM:-}"
+
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RAW="$BENCH/results/raw/$STAMP"   # wrk outputs and server logs; git-ignored
+CLK_TCK="$(getconf CLK_TCK)"
+BASE_URL="http://127.0.0.1:$PORT"
+SERVER_PID=""
+START_MS=0
+RUN=""
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+# "rowan-inline" is the rowan module with ROWAN_MODE=inline (non-blocking handlers on the event loop).
+module_of() { case "$1" in rowan-inline) echo rowan ;; *) echo "$1" ;; esac; }
+mode_of() { case "$1" in rowan-inline) echo inline ;; *) echo default ;; esac; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# ------------------------------------------------------------------ preflight
+
+preflight() {
+    if ! command -v wrk >/dev/null; then
+        echo "run.sh: wrk is not installed. Install it with:  apt-get install -y wrk" >&2
+        exit 2
+    fi
+    command -v curl >/dev/null || die "curl is not installed (apt-get install -y curl)"
+    command -v taskset >/dev/null || die "taskset is not installed (apt-get install -y util-linux)"
+    [[ -x "$JAVA" ]] || die "no JDK at $JAVA_HOME (set JAVA_HOME to a JDK 21+)"
+    local cpus
+    cpus="$(nproc --all)"
+    ((SERVER_CPU < cpus && LOAD_CPU < cpus)) || die "SERVER_CPU=$SERVER_CPU / LOAD_CPU=$LOAD_CPU but only $cpus CPUs"
+    [[ "$SERVER_CPU" != "$LOAD_CPU" ]] || log "warning: server and wrk share CPU $SERVER_CPU; figures will be lower"
+    local selected=() s
+    for s in $SERVERS; do
+        if [[ -f "$BENCH/$(module_of "$s")/pom.xml" ]]; then
+            selected+=("$s")
+        else
+            log "skipping $s: no benchmarks/$s module yet"
+        fi
+    done
+    ((${#selected[@]} > 0)) || die "no server to run (SERVERS=\"$SERVERS\")"
+    SERVERS="${selected[*]}"
+    mkdir -p "$RAW" "$(dirname "$OUT")"
+}
+
+build() {
+    [[ "$BUILD" == 1 ]] || { log "BUILD=0: using the jars already built"; return; }
+    local modules
+    modules="$(for s in $SERVERS; do module_of "$s"; done | sort -u | while read -r m; do printf 'benchmarks/%s,' "$m"; done)"
+    log "building ${modules%,} (this is the only step that uses the network: Maven Central)"
+    (cd "$ROOT" && ./mvnw -q -Pbench -pl "${modules%,}" -am package -Dmaven.test.skip=true) ||
+        die "build failed; rerun: ./mvnw -Pbench -pl ${modules%,} -am package -Dmaven.test.skip=true"
+}
+
+# ------------------------------------------------------------------ machine state
+
+port_busy() { (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+# "busy total" jiffies summed over all CPUs.
+cpu_jiffies() { awk '/^cpu /{b=$2+$3+$4+$7+$8+$9; print b, b+$5+$6}' /proc/stat; }
+
+# Percentage of the machine that is idle over one second.
+idle_percent() {
+    local b1 t1 b2 t2
+    read -r b1 t1 < <(cpu_jiffies)
+    sleep 1
+    read -r b2 t2 < <(cpu_jiffies)
+    awk -v b=$((b2 - b1)) -v t=$((t2 - t1)) 'BEGIN{idle = (t > 0) ? 100 * (t - b) / t : 0; printf "%.0f", idle}'
+}
+
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# utime + stime of a process (all its threads), in jiffies.
+proc_jiffies() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+
+# Waits (polling) up to QUIET_WAIT seconds for the machine to be at least IDLE_MIN % idle; prints
+# the last idle percentage seen. Other users' builds share this machine, so this is best effort.
+wait_until_quiet() {
+    local idle waited=0
+    idle="$(idle_percent)"
+    while ((idle < IDLE_MIN && waited < QUIET_WAIT)); do
+        if ((waited == 0)); then log "machine busy (idle ${idle}% < ${IDLE_MIN}%, load $(load_avg)); waiting up to ${QUIET_WAIT}s"; fi
+        sleep 4
+        waited=$((waited + 5))
+        idle="$(idle_percent)"
+    done
+    echo "$idle"
+}
+
+# ------------------------------------------------------------------ one server
+
+stop_server() {
+    [[ -n "$SERVER_PID" ]] || return 0
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        local i
+        for i in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+    local i
+    for i in $(seq 1 100); do port_busy || return 0; sleep 0.1; done
+    die "port $PORT is still in use after stopping the server"
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT TERM
+
+# Starts the server pinned to SERVER_CPU; sets SERVER_PID and START_MS (process start to the first
+# 200 on GET /). Not called in a subshell, so the EXIT trap always sees the server's pid.
+start_server() {
+    local name="$1" logfile="$2" jar="$BENCH/$(module_of "$1")/target/server.jar"
+    [[ -f "$jar" ]] || die "$jar is missing; build it (BUILD=1) first"
+    port_busy && die "port $PORT is busy before starting $name; stop what listens there or set PORT"
+    local t0 t1 code
+    t0="$(date +%s%N)"
+    # shellcheck disable=SC2086  # JVM_OPTS is a list of flags
+    PORT="$PORT" ROWAN_MODE="$(mode_of "$name")" taskset -c "$SERVER_CPU" "$JAVA" $JVM_OPTS -jar "$jar" >"$logfile" 2>&1 &
+    SERVER_PID=$!
+    while :; do
+        code="$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/" || true)"
+        [[ "$code" == 200 ]] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "$name exited during start-up (log: $logfile)"; }
+        (($(date +%s%N) - t0 < 60000000000)) || die "$name did not answer GET / within 60 s (log: $logfile)"
+    done
+    t1="$(date +%s%N)"
+    START_MS=$(((t1 - t0) / 1000000))
+}
+
+# TechEmpower's response checks, reported (not fatal) so a peer's deviation is visible in the table.
+check_responses() {
+    local problems=() test headers body
+    for test in $TESTS; do
+        headers="$(curl -s -D - -o /dev/null "$BASE_URL/$test" | tr -d '\r')"
+        body="$(curl -s "$BASE_URL/$test")"
+        grep -q '^HTTP/1.1 200' <<<"$headers" || problems+=("$test status")
+        grep -qi '^server:' <<<"$headers" || problems+=("$test no Server")
+        grep -qi '^date:' <<<"$headers" || problems+=("$test no Date")
+        grep -qiE '^(content-length|transfer-encoding):' <<<"$headers" || problems+=("$test no length")
+        case "$test" in
+        plaintext)
+            grep -qiE '^content-type: text/plain(; ?charset=(UTF|utf)-8)?$' <<<"$headers" || problems+=("plaintext content-type")
+            [[ "$body" == "Hello, World!" ]] || problems+=("plaintext body")
+            ;;
+        json)
+            grep -qiE '^content-type: application/json(; ?charset=(UTF|utf)-8)?$' <<<"$headers" || problems+=("json content-type")
+            [[ "$body" == '{"message":"Hello, World!"}' ]] || problems+=("json body")
+            ;;
+        esac
+    done
+    if ((${#problems[@]} == 0)); then echo "checks ok"; else (IFS=,; echo "CHECK FAILED: ${problems[*]}"); fi
+}
+
+accept_header() {
+    case "$1" in
+    json) echo 'application/json,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7' ;;
+    *) echo 'text/plain,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7' ;;
+    esac
+}
+
+# Runs wrk pinned to LOAD_CPU; prints its user+sys CPU seconds.
+run_wrk() {
+    local test="$1" conns="$2" seconds="$3" out="$4" timing
+    timing="$(mktemp)"
+    {
+        TIMEFORMAT='%U %S'
+        time taskset -c "$LOAD_CPU" wrk --latency -t "$WRK_THREADS" -c "$conns" -d "${seconds}s" --timeout 8 \
+            -H 'Connection: keep-alive' -H "Accept: $(accept_header "$test")" "$BASE_URL/$test" >"$out" 2>&1
+    } 2>"$timing"
+    awk '{print $1 + $2}' "$timing"
+    rm -f "$timing"
+}
+
+# wrk output -> "req/s p99_ms errors"
+parse_wrk() {
+    awk '
+        function ms(v) {
+            if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
+            if (v ~ /s$/) return v * 1000; return v + 0
+        }
+        /^Requests\/sec:/ { rps = $2 }
+        /^ +99%/ { p99 = ms($2) }
+        /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+        /Non-2xx or 3xx responses:/ { errors += $5 }
+        END { printf "%.0f %.2f %d\n", rps, p99, errors }' "$1"
+}
+
+# One measured wrk run against the running server; sets RUN to
+# "req/s p99_ms errors server_cpu% wrk_cpu% others_cpu%".
+measure_run() {
+    local test="$1" conns="$2" out="$3" b1 b2 s1 s2 t1 t2 wrk_cpu rps p99 errors
+    read -r b1 _ < <(cpu_jiffies)
+    s1="$(proc_jiffies "$SERVER_PID")"
+    t1="$(date +%s%N)"
+    wrk_cpu="$(run_wrk "$test" "$conns" "$DURATION" "$out")"
+    t2="$(date +%s%N)"
+    s2="$(proc_jiffies "$SERVER_PID")"
+    read -r b2 _ < <(cpu_jiffies)
+    read -r rps p99 errors < <(parse_wrk "$out")
+    # "others" = all busy CPU time on the machine minus the server's and wrk's, as % of one core.
+    RUN="$rps $p99 $errors $(awk -v ns=$((t2 - t1)) -v hz="$CLK_TCK" -v busy=$((b2 - b1)) \
+        -v srv=$((s2 - s1)) -v wrk="$wrk_cpu" 'BEGIN {
+            ticks = ns / 1e9 * hz; o = (busy - srv - wrk * hz) / ticks * 100; if (o < 0) o = 0
+            printf "%.0f %.0f %.0f", srv / ticks * 100, wrk * hz / ticks * 100, o }')"
+}
+
+# Measures test x conns; when other processes took more than NOISE_MAX % of a core, measures again
+# (up to RETRIES times) and keeps the least disturbed run. Appends one row to runs.tsv.
+measure_point() {
+    local name="$1" test="$2" conns="$3" attempt best="" best_other=999999 rps p99 errors srv wrk other
+    for attempt in $(seq 1 $((RETRIES + 1))); do
+        wait_until_quiet >/dev/null
+        measure_run "$test" "$conns" "$RAW/$name-$test-c$conns-$attempt.txt"
+        read -r rps p99 errors srv wrk other <<<"$RUN"
+        log "$name $test c=$conns (attempt $attempt): $rps req/s, p99 ${p99} ms, errors $errors, CPU: server ${srv}%, wrk ${wrk}%, others ${other}%"
+        if ((other < best_other)); then best="$RUN"; best_other=$other; fi
+        if ((other <= NOISE_MAX)); then break; fi
+    done
+    read -r rps p99 errors srv wrk other <<<"$best"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$test" "$conns" "$rps" "$p99" "$errors" \
+        "$srv" "$wrk" "$other" "$attempt" >>"$RAW/runs.tsv"
+}
+
+# Starts the server START_RUNS times (keeping the last one running), then warms up and measures
+# every endpoint x connection count; appends one row to servers.tsv.
+bench_server() {
+    local name="$1" idle load checks rss hwm test conns max_conns=0 c i starts=()
+    for c in $CONNECTIONS; do
+        if ((c > max_conns)); then max_conns=$c; fi
+    done
+    idle="$(wait_until_quiet)"
+    load="$(load_avg)"
+    log "$name: load $load, idle ${idle}%; starting it $START_RUNS times"
+    for i in $(seq 1 "$START_RUNS"); do
+        if ((i > 1)); then stop_server; wait_until_quiet >/dev/null; fi
+        start_server "$name" "$RAW/$name-$i.log"
+        starts+=("$START_MS")
+    done
+    checks="$(check_responses)"
+    log "$name: first response after ${starts[*]} ms; $checks; warming up ${WARMUP}s per endpoint"
+    for test in $TESTS; do run_wrk "$test" "$max_conns" "$WARMUP" "$RAW/$name-warmup-$test.txt" >/dev/null; done
+    for test in $TESTS; do
+        for conns in $CONNECTIONS; do measure_point "$name" "$test" "$conns"; done
+    done
+    rss="$(awk '/^VmRSS:/{printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")"
+    hwm="$(awk '/^VmHWM:/{printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")"
+    stop_server
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(printf '%s\n' "${starts[@]}" | sort -n | tr '\n' ' ')" \
+        "$rss" "$hwm" "$load" "$idle" "$checks" >>"$RAW/servers.tsv"
+}
+
+# ------------------------------------------------------------------ report
+
+write_facts() {
+    {
+        echo "date	$(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo "cpu	$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo) ($(nproc --all) CPUs)"
+        echo "memory	$(awk '/^MemTotal:/{printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+        echo "kernel	$(uname -sr)"
+        echo "jdk	$("$JAVA" -version 2>&1 | sed -n 2p)"
+        echo "jvm flags	$JVM_OPTS (server pinned with taskset -c $SERVER_CPU)"
+        echo "wrk	$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) -t $WRK_THREADS --latency --timeout 8, pinned with taskset -c $LOAD_CPU; keep-alive, no pipelining"
+        echo "durations	warm-up ${WARMUP}s per endpoint at the highest connection count, then ${DURATION}s per run"
+        echo "load before run	$(load_avg)"
+        echo "raw data	benchmarks/results/raw/$STAMP (not committed)"
+    } >"$RAW/facts.tsv"
+}
+
+main() {
+    preflight
+    build
+    write_facts
+    : >"$RAW/runs.tsv"
+    : >"$RAW/servers.tsv"
+    local s
+    for s in $SERVERS; do bench_server "$s"; done
+    echo "load after run	$(load_avg)" >>"$RAW/facts.tsv"
+    # shellcheck disable=SC2086  # KEEP_FROM is a list of folders
+    "$JAVA" "$BENCH/Report.java" "$RAW" "$BASELINE_RAW" $KEEP_FROM >"$OUT"
+    cat "$OUT"
+    log "report written to $OUT; raw data in $RAW"
+}
+
+main "$@"
