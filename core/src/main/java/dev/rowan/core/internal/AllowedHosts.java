@@ -5,7 +5,6 @@ import dev.rowan.core.HttpException;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Host-header validation (like Django's ALLOWED_HOSTS): links built from a forged Host header
@@ -14,6 +13,8 @@ import java.util.Optional;
  */
 final class AllowedHosts {
     private final List<String> allowed;
+    /** The last Host value that passed; clients send the same one over and over. */
+    private volatile String lastAccepted;
 
     private AllowedHosts(List<String> allowed) {
         this.allowed = allowed;
@@ -31,14 +32,21 @@ final class AllowedHosts {
         return new AllowedHosts(c.isDev() ? List.of("localhost", ".localhost", "127.0.0.1", "[::1]") : List.of());
     }
 
-    void check(Optional<String> hostHeader) {
-        String raw = hostHeader.orElseThrow(() -> HttpException.badRequest("The request has no Host header."));
+    /** Throws a 400 unless {@code raw} (the Host header, or null when absent) names an allowed host. */
+    void check(String raw) {
+        if (raw == null) {
+            throw HttpException.badRequest("The request has no Host header.");
+        }
+        if (raw.equals(lastAccepted)) {
+            return;
+        }
         String host = Dispatcher.hostWithoutPort(raw).toLowerCase(Locale.ROOT);
         if (!wellFormed(raw)) {
             throw HttpException.badRequest("The Host header '" + shorten(raw) + "' is not a valid host name.");
         }
         for (String a : allowed) {
             if (a.equals("*") || a.equals(host) || (a.startsWith(".") && (host.endsWith(a) || host.equals(a.substring(1))))) {
+                lastAccepted = raw;
                 return;
             }
         }

@@ -157,13 +157,16 @@ public final class AppState {
 
     /** The secret key and its fallbacks; in dev/test a random key per JVM when none is set. */
     record SecretKeys(String current, List<String> fallbacks, boolean generated) {
-        private static final String DEV_KEY = generate();
-
         static SecretKeys from(Config c) {
             List<String> fallbacks = c.getList("secret.fallbacks");
             return c.get("secret.key")
                     .map(k -> new SecretKeys(k, fallbacks, false))
-                    .orElseGet(() -> new SecretKeys(DEV_KEY, fallbacks, true));
+                    .orElseGet(() -> new SecretKeys(DevKey.VALUE, fallbacks, true));
+        }
+
+        /** Generated on first use only: seeding SecureRandom costs start-up time an app with a key never needs. */
+        private static final class DevKey {
+            static final String VALUE = generate();
         }
 
         private static String generate() {

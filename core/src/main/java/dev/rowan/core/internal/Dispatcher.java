@@ -45,7 +45,7 @@ public final class Dispatcher {
     private final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers;
     private final Map<Integer, Handler> errorPages;
     private final FormLimits formLimits;
-    private final Signer cookieSigner;
+    private final Supplier<Signer> cookieSigner;
     private final Supplier<SessionStore> sessionStore;
     private final String sessionCookieName;
     private final Duration sessionMaxAge;
@@ -58,6 +58,8 @@ public final class Dispatcher {
     private final boolean trustProxy;
     private final boolean debug;
     private final boolean accessLog;
+    /** False when no route is marked non-blocking, so the engine's question costs nothing. */
+    private final boolean anyInline;
 
     public Dispatcher(App app, AppState state, Router router) {
         Config c = state.config();
@@ -67,11 +69,12 @@ public final class Dispatcher {
         this.exceptionHandlers = Map.copyOf(state.exceptionHandlers());
         this.errorPages = Map.copyOf(state.errorPages());
         this.formLimits = FormLimits.from(c);
-        this.cookieSigner = state.signer("rowan.cookies");
+        // Signers derive their keys with HMAC: loading the JCE costs start-up time an app without cookies never needs.
+        this.cookieSigner = memoize(() -> state.signer("rowan.cookies"));
         this.sessionMaxAge = c.getDuration("session.max-age", Duration.ofDays(14));
         this.sessionCookieName = c.get("session.cookie-name", "rowan_session");
-        Signer sessionSigner = state.signer("rowan.sessions");
-        this.sessionStore = memoize(() -> app.findService(SessionStore.class).orElseGet(() -> new CookieSessionStore(sessionSigner, sessionMaxAge)));
+        this.sessionStore = memoize(() -> app.findService(SessionStore.class)
+                .orElseGet(() -> new CookieSessionStore(state.signer("rowan.sessions"), sessionMaxAge)));
         this.json = memoize(() -> app.findService(JsonCodec.class).or(() -> ServiceLoader.load(JsonCodec.class).findFirst())
                 .orElseThrow(() -> new IllegalStateException("JSON needs a codec: add the dependency dev.rowan:rowan-json "
                         + "(it registers itself), or app.register(JsonCodec.class, yourCodec).")));
@@ -87,6 +90,7 @@ public final class Dispatcher {
         this.trustProxy = c.getBoolean("server.trust-proxy", false);
         this.debug = c.debug();
         this.accessLog = c.getBoolean("server.access-log", !c.isTest());
+        this.anyInline = router.routes().stream().anyMatch(r -> r.handler() instanceof Handler.NonBlocking);
     }
 
     App app() {
@@ -102,7 +106,7 @@ public final class Dispatcher {
     }
 
     Signer cookieSigner() {
-        return cookieSigner;
+        return cookieSigner.get();
     }
 
     SessionStore sessionStore() {
@@ -131,6 +135,38 @@ public final class Dispatcher {
 
     // ------------------------------------------------------------------ the request path
 
+    /**
+     * True when the request would reach a route marked {@link Handler#nonBlocking}, so the engine
+     * may run it on its network thread. Pure (routing does no I/O); a target this method cannot
+     * parse answers false and takes the normal path, which produces the proper error.
+     */
+    public boolean runsInline(String method, String target) {
+        if (!anyInline) {
+            return false;
+        }
+        HttpMethod m = methodOrNull(method);
+        if (m == null || !target.startsWith("/")) {
+            return false;
+        }
+        int q = target.indexOf('?');
+        Optional<String> path = Router.decodePath(q < 0 ? target : target.substring(0, q));
+        return path.isPresent() && router.find(m, path.get()) instanceof RouteMatch.Found f
+                && f.route().handler() instanceof Handler.NonBlocking;
+    }
+
+    private static HttpMethod methodOrNull(String token) {
+        return switch (token) {
+            case "GET" -> HttpMethod.GET;
+            case "HEAD" -> HttpMethod.HEAD;
+            case "POST" -> HttpMethod.POST;
+            case "PUT" -> HttpMethod.PUT;
+            case "PATCH" -> HttpMethod.PATCH;
+            case "DELETE" -> HttpMethod.DELETE;
+            case "OPTIONS" -> HttpMethod.OPTIONS;
+            default -> null;
+        };
+    }
+
     public void handle(ServerExchange ex) {
         long started = System.nanoTime();
         RequestContext ctx = null;
@@ -140,7 +176,7 @@ public final class Dispatcher {
                 return;
             }
             try {
-                allowedHosts.check(ex.headers().first("Host"));
+                allowedHosts.check(ex.headers().first("Host").orElse(null));
                 runChain(ctx);
             } catch (Throwable t) {
                 handleError(ctx, t);
@@ -160,13 +196,13 @@ public final class Dispatcher {
     }
 
     private RequestContext newContext(ServerExchange ex) throws IOException {
-        Optional<HttpMethod> method = HttpMethod.parse(ex.method());
-        if (method.isEmpty()) {
+        HttpMethod method = methodOrNull(ex.method());
+        if (method == null) {
             sendPlain(ex, 501, "The method " + ex.method() + " is not implemented by this server.");
             return null;
         }
         String target = ex.target();
-        if (target.equals("*") && method.get() == HttpMethod.OPTIONS) {
+        if (target.equals("*") && method == HttpMethod.OPTIONS) {
             sendPlain(ex, 204, "");
             return null;
         }
@@ -186,7 +222,7 @@ public final class Dispatcher {
             sendPlain(ex, 400, "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
             return null;
         }
-        return new RequestContext(this, ex, method.get(), path.get(), query);
+        return new RequestContext(this, ex, method, path.get(), query);
     }
 
     private void runChain(RequestContext ctx) throws Exception {

@@ -3,6 +3,7 @@ package dev.rowan.core.internal.server;
 import dev.rowan.core.HttpException;
 import dev.rowan.core.internal.Dispatcher;
 import dev.rowan.core.internal.ServerSettings;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -45,6 +46,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * requests came. Responses go through one ordered queue that the event loop writes out, so
  * responses produced while the event loop was busy share one flush.
  *
+ * <p>Routes marked {@link dev.rowan.core.Handler#nonBlocking} run inline on the event loop when
+ * the request has no body and nothing else of this connection is queued or running; their
+ * responses are written during the read and flushed once when the read batch completes.
+ *
  * <p>Threads: fields without a note belong to the event loop. {@link #pending}, {@link #queued},
  * {@link #outbound} and the flags marked volatile are shared with the request thread.
  * Anything after a framing error or a {@code Connection: close} exchange is never answered.
@@ -75,7 +80,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Runnable updateReadingTask = this::updateReading;
     private final Runnable drainTask = this::drain;
     private Channel channel;
+    /** Full responses Rowan encoded itself are written from here, past Netty's HTTP encoder. */
+    private ChannelHandlerContext encoderContext;
     private NettyExchange receiving;
+    /** True inside channelRead: writes made then are flushed once, in channelReadComplete. */
+    private boolean reading;
+    private boolean flushPending;
     private boolean ignoreInput;
     private boolean closeStarted;
     /** Set by the event loop when it paused reading; the request thread then asks it to look again. */
@@ -107,12 +117,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        encoderContext = ctx.pipeline().context("encoder");
     }
 
     // ------------------------------------------------------------------ reading (event loop)
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         try {
             if (ignoreInput) {
                 return;
@@ -124,8 +136,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 onContent(content);
             }
         } finally {
+            reading = false;
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (flushPending) {
+            flushPending = false;
+            channel.flush();
+        }
+        super.channelReadComplete(ctx);
     }
 
     private void onRequest(HttpRequest request) {
@@ -150,7 +172,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             // Whatever follows a "Connection: close" request is not a request we will answer.
             ignoreInput = true;
         }
-        enqueue(exchange);
+        if (pipe == null && queued.get() == 0 && !closing && dispatcher.runsInline(request.method().name(), request.uri())) {
+            runInline(exchange);
+        } else {
+            enqueue(exchange);
+        }
+    }
+
+    /** A non-blocking route with nothing ahead of it: answer right here, on the event loop. */
+    private void runInline(NettyExchange exchange) {
+        server.requestStarted();
+        try {
+            process(exchange);
+        } finally {
+            server.requestFinished();
+        }
     }
 
     /**
@@ -258,7 +294,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             updateReading();
         }
         if (running.compareAndSet(false, true)) {
-            server.workers().execute(drainTask);
+            server.startWorker(drainTask);
         }
     }
 
@@ -400,12 +436,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     ReferenceCountUtil.release(m);
                     continue;
                 }
-                channel.write(m, channel.voidPromise());
+                if (m instanceof ByteBuf encoded && encoderContext != null) {
+                    encoderContext.write(encoded, encoderContext.voidPromise());
+                } else {
+                    channel.write(m, channel.voidPromise());
+                }
                 wrote = true;
             }
         }
         if (wrote) {
-            channel.flush();
+            if (reading) {
+                flushPending = true;
+            } else {
+                channel.flush();
+            }
         }
         if (writerWaiting) {
             signalWriters();
@@ -442,6 +486,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Blocks the calling request thread while the socket cannot take more of a streamed body. */
     void awaitWritable() throws IOException {
         if (channel.isWritable() && streamBytes.get() <= STREAM_HIGH_WATER) {
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            // A non-blocking handler streamed (against its contract): waiting here would stall the
+            // loop that has to do the writing. Push what is queued out and carry on unthrottled.
+            writeOut();
+            channel.flush();
             return;
         }
         long timeout = settings.idleTimeout().toNanos();

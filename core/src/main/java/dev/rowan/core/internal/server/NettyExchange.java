@@ -153,6 +153,12 @@ final class NettyExchange implements ServerExchange {
     @Override
     public void send(int status, ResponseHead head, byte[] bytes) throws IOException {
         begin();
+        if (ResponseEncoder.handles(status, head)) {
+            ResponseEncoder.Connection c = decideClose() ? ResponseEncoder.Connection.CLOSE
+                    : request.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseEncoder.Connection.KEEP_ALIVE : ResponseEncoder.Connection.NONE;
+            finish(ResponseEncoder.encode(connection.channel().alloc(), status, head, bytes, this.head, c));
+            return;
+        }
         boolean noBody = status == 204 || status == 304 || status < 200;
         var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 noBody || this.head || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes),

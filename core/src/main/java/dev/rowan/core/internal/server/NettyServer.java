@@ -25,8 +25,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,10 +37,21 @@ public final class NettyServer {
     /** Tells each connection that the server stops: idle ones close now, busy ones after their answer. */
     static final Object SHUTDOWN = new Object();
 
+    static {
+        // Netty 4.2 registers its JFR event types when its allocator starts, which loads the JFR
+        // machinery: about 100 ms of start-up on one core, for events only a recording would see.
+        // Off unless asked for with -Dio.netty.jfr.enabled=true. Set before any Netty class loads.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+    }
+
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("rowan-", 0).factory());
+    // Unnamed and untracked: a named factory builds a name string per request and a per-task
+    // executor registers every thread in a set; shutdown waits on inFlight instead.
+    private final ThreadFactory workers = Thread.ofVirtual().factory();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean shuttingDown;
 
@@ -95,8 +105,9 @@ public final class NettyServer {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    ExecutorService workers() {
-        return workers;
+    /** Runs {@code task} on a new virtual thread. */
+    void startWorker(Runnable task) {
+        workers.newThread(task).start();
     }
 
     boolean shuttingDown() {
@@ -126,7 +137,6 @@ public final class NettyServer {
             }
         }
         connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-        workers.shutdown();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }
