@@ -1,0 +1,34 @@
+package dev.rowan.bench.joobydb;
+
+import io.jooby.ExecutionMode;
+import io.jooby.Jooby;
+import io.jooby.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Jooby 3 on Netty with TechEmpower's database endpoints, set up as in its TechEmpower entry:
+ * event-loop mode, with the blocking database routes dispatched to Jooby's worker pool. jooby-hikari
+ * and jooby-pebble are not published for 3.11.5, so HikariCP, JDBC and Pebble are used directly
+ * ({@link Store}); JSON is plain Jackson 3 as in benchmarks/jooby. Serves on env {@code PORT} (8080).
+ */
+public final class JoobyDbServer extends Jooby {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    {
+        Store store = new Store();
+        get("/", ctx -> ctx.setResponseType(MediaType.text).send("Hello, World!"));
+        dispatch(() -> {
+            get("/db", ctx -> ctx.setResponseType(MediaType.json).send(JSON.writeValueAsBytes(store.world())));
+            get("/queries", ctx -> ctx.setResponseType(MediaType.json)
+                    .send(JSON.writeValueAsBytes(store.worlds(Store.count(ctx.query("queries").value("1"))))));
+            get("/updates", ctx -> ctx.setResponseType(MediaType.json)
+                    .send(JSON.writeValueAsBytes(store.update(Store.count(ctx.query("queries").value("1"))))));
+            get("/fortunes", ctx -> ctx.setResponseType(MediaType.html).send(store.fortunesHtml()));
+        });
+    }
+
+    public static void main(String[] args) {
+        String port = System.getenv().getOrDefault("PORT", "8080");
+        runApp(new String[] {"server.port=" + port}, ExecutionMode.EVENT_LOOP, JoobyDbServer::new);
+    }
+}
