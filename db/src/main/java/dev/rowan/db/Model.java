@@ -63,8 +63,9 @@ public abstract class Model {
     }
 
     /**
-     * Validates every field (nullability, blank, length, choices, validators) and uniqueness against
-     * the database; throws {@link ValidationError} with messages keyed by field.
+     * Validates every field (nullability, blank, length, choices, validators), then uniqueness and
+     * check constraints against the database; throws {@link ValidationError} with messages keyed by
+     * field ({@link ValidationError#NON_FIELD} for multi-field uniqueness and checks).
      */
     public void fullClean() {
         Validation.fullClean(this, state.db == null && !Databases.installed().isPresent() ? null : engine(state.db));

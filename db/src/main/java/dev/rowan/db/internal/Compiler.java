@@ -244,6 +244,30 @@ public final class Compiler {
         return out.toString();
     }
 
+    /**
+     * A SELECT that returns a row only when {@code q} is false for {@code m}'s current values, which
+     * stand in a one-row derived table. Unknown (NULL) is not false, as in a CHECK constraint.
+     */
+    public static CompiledSelect<Object> checkViolation(Dialect d, Model m, Q q) {
+        ModelMeta<?> meta = m.meta();
+        Frag cond = new Frag();
+        new Compiler(d, new QueryState(meta), null).condition(cond, q, false);
+        List<String> columns = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Field f : meta.concreteFields()) {
+            columns.add(d.typedPlaceholder(f) + " AS " + d.quote(f.column()));
+            params.add(checkValue(d, f, f.valueOf(m)));
+        }
+        params.addAll(cond.params);
+        String sql = "SELECT 1 FROM (SELECT " + String.join(", ", columns) + ") " + BASE + " WHERE NOT (" + cond.sql + ")";
+        return new CompiledSelect<>(sql, params, rs -> rs.getInt(1));
+    }
+
+    /** An unsaved related object has no key yet; it counts as NULL rather than failing validation. */
+    private static Object checkValue(Dialect d, Field f, Object v) {
+        return v instanceof Model related && related.pk().isEmpty() ? null : Values.toDb(d, f, v);
+    }
+
     // ---- FROM / WHERE / ORDER ------------------------------------------------------------------
 
     private Frag tail(List<String> groupBy) {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code fullClean} pass that forms and the admin reuse: fields first, then uniqueness. */
+/** The {@code fullClean} pass that forms and the admin reuse: fields first, then uniqueness, then checks. */
 public final class Validation {
     private Validation() {
     }
@@ -32,6 +32,7 @@ public final class Validation {
         }
         if (engine != null) {
             uniqueness(m, meta, engine, errors);
+            checks(m, meta, engine, errors);
         }
         if (!errors.isEmpty()) {
             throw ValidationError.of(errors);
@@ -91,6 +92,15 @@ public final class Validation {
                 List<String> names = c.fields().stream().map(n -> meta.requireField(n).verboseName()).toList();
                 add(errors, ValidationError.NON_FIELD, capitalize(meta.verboseName()) + " with this "
                         + String.join(" and ", names) + " already exists.");
+            }
+        }
+    }
+
+    private static void checks(Model m, ModelMeta<?> meta, Engine engine, Map<String, List<String>> errors) {
+        for (Constraint c : meta.constraints()) {
+            Optional<Q> q = c.check();
+            if (q.isPresent() && !Executor.list(engine, Compiler.checkViolation(engine.dialect(), m, q.get())).isEmpty()) {
+                add(errors, ValidationError.NON_FIELD, "Constraint '" + c.name() + "' is violated.");
             }
         }
     }

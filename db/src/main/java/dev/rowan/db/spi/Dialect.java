@@ -76,6 +76,14 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * A placeholder that stands for a value of {@code f}'s column where no column gives it a type,
+     * e.g. in {@code SELECT ? AS "votes"}; databases that infer parameter types override this.
+     */
+    public String typedPlaceholder(Field f) {
+        return "?";
+    }
+
     /** The complete column definition of an automatic 64-bit primary key. */
     public abstract String autoPrimaryKey();
 

@@ -320,6 +320,23 @@ abstract class OrmContract {
         ok.fullClean();
     }
 
+    @Test
+    void fullCleanEvaluatesCheckConstraintsWithTheInstanceValues() {
+        Book negative = Book.of("Short", ann, -1);
+        assertThatThrownBy(negative::fullClean).isInstanceOfSatisfying(ValidationError.class,
+                e -> assertThat(e.errors()).containsOnlyKeys(ValidationError.NON_FIELD).containsEntry(ValidationError.NON_FIELD,
+                        List.of("Constraint 'library_book_pages_gte_0' is violated.")));
+        Book.of("Zero", ann, 0).fullClean();
+        Book.of("Unknown length", ann, null).fullClean();  // NULL makes the check unknown, which passes
+        dune.pages = -5;
+        assertThatThrownBy(dune::fullClean).isInstanceOf(ValidationError.class);
+        Sample s = new Sample();
+        s.amount = new BigDecimal("-0.001");
+        s.data = "{}";
+        assertThatThrownBy(s::fullClean).isInstanceOfSatisfying(ValidationError.class,
+                e -> assertThat(e.errors().get(ValidationError.NON_FIELD)).containsExactly("Constraint 'library_sample_amount_gte_0' is violated."));
+    }
+
     // ---- relations ----------------------------------------------------------------------------
 
     @Test

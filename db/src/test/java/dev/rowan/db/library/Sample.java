@@ -1,9 +1,11 @@
 package dev.rowan.db.library;
 
+import dev.rowan.db.Constraint;
 import dev.rowan.db.Fields;
 import dev.rowan.db.Manager;
 import dev.rowan.db.Model;
 import dev.rowan.db.ModelMeta;
+import dev.rowan.db.Q;
 import java.lang.invoke.MethodHandles;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,7 +39,9 @@ public final class Sample extends Model {
                     .field("slug", Fields.slug().nullable())
                     .field("data", Fields.json().nullable())
                     .field("blob", Fields.binary().nullable())
-                    .field("color", Fields.enumField(Color.class).nullable()));
+                    .field("color", Fields.enumField(Color.class).nullable())
+                    // makes fullClean bind a value of every column type in its check query
+                    .constraint(Constraint.check("library_sample_amount_gte_0", Q.of("amount__gte", BigDecimal.ZERO))));
     public static final Manager<Sample> objects = Manager.of(META);
 
     public Long id;
