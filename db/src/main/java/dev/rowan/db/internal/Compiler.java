@@ -38,6 +38,11 @@ public final class Compiler {
     private final QueryState s;
     private final Database db;
     private final Map<String, Join> joins = new LinkedHashMap<>();
+    /** Set for a correlated subquery: {@link F} columns name the outer query's fields. */
+    private final Compiler outer;
+    /** Table aliases are this prefix plus a number; nested subqueries get longer prefixes. */
+    private final String prefix;
+    private final String base;
     private int aliasSeq = 1;
 
     private record Join(String alias, ModelMeta<?> meta, String sql) {
@@ -54,9 +59,16 @@ public final class Compiler {
 
     /** A compiler for {@code state} on {@code dialect}; {@code db} is stamped on loaded instances. */
     public Compiler(Dialect dialect, QueryState state, Database db) {
+        this(dialect, state, db, null, "t");
+    }
+
+    private Compiler(Dialect dialect, QueryState state, Database db, Compiler outer, String prefix) {
         this.d = dialect;
         this.s = state;
         this.db = db;
+        this.outer = outer;
+        this.prefix = prefix;
+        this.base = prefix + "0";
     }
 
     // ---- statements ----------------------------------------------------------------------------
@@ -310,7 +322,7 @@ public final class Compiler {
     }
 
     private String from() {
-        StringBuilder sb = new StringBuilder(" FROM ").append(d.quote(s.meta.table())).append(' ').append(BASE);
+        StringBuilder sb = new StringBuilder(" FROM ").append(d.quote(s.meta.table())).append(' ').append(base);
         for (Join j : joins.values()) {
             sb.append(j.sql);
         }
@@ -410,6 +422,13 @@ public final class Compiler {
         Field f;
         List<String> rest;
         boolean nullable;
+        if (negated && !s.annotations.containsKey(parts[0])) {
+            ManyHop hop = manyHop(parts);
+            if (hop != null) {
+                existsLeaf(out, parts, hop, value);
+                return;
+            }
+        }
         if (s.annotations.containsKey(parts[0])) {
             lhs = expression(s.annotations.get(parts[0]), out.params);
             f = null;
@@ -438,6 +457,113 @@ public final class Compiler {
         if (negated && nullable && !"isnull".equals(lookup) && value != null) {
             out.sql.insert(start, '(').append(" AND ").append(lhs).append(" IS NOT NULL)");
         }
+    }
+
+    // ---- negated conditions across many-valued relations ----------------------------------------
+
+    /**
+     * The first many-valued hop of a path: rows of {@code table} whose {@code column} holds the key
+     * of the model reached after {@code index} single-valued hops; {@code subPath} continues from them.
+     */
+    private record ManyHop(int index, ModelMeta<?> owner, ModelMeta<?> table, String column, String subPath) {
+    }
+
+    /**
+     * Finds the first reverse foreign key or many-to-many in {@code parts}, or null when the path
+     * only crosses single-valued relations (those keep their joins).
+     */
+    private ManyHop manyHop(String[] parts) {
+        ModelMeta<?> meta = s.meta;
+        for (int i = 0; i < parts.length; i++) {
+            String name = parts[i];
+            if (isLookup(name)) {
+                return null;
+            }
+            Field f = meta.field(name).orElse(null);
+            if (f != null) {
+                if (!f.type().isRelation()) {
+                    return null;
+                }
+                if (!f.concrete()) {
+                    Through t = Through.of(f);
+                    return new ManyHop(i, meta, t.meta(), t.from().column(), subPath(t.to().name(), parts, i));
+                }
+                meta = f.relatedModel().orElseThrow();
+                continue;
+            }
+            RelatedObject rel = meta.relatedObject(name).orElse(null);
+            if (rel == null) {
+                return null;  // resolve() reports the unknown name
+            }
+            Field back = rel.field();
+            if (!back.concrete()) {
+                Through t = Through.of(back);
+                return new ManyHop(i, meta, t.meta(), t.to().column(), subPath(t.from().name(), parts, i));
+            }
+            if (back.type() != FieldType.ONE_TO_ONE) {
+                return new ManyHop(i, meta, back.model(), back.column(), childPath(back.model().pk().name(), parts, i));
+            }
+            meta = back.model();
+        }
+        return null;
+    }
+
+    /** On the related model itself: the parts after {@code i}, or its key when they start with a lookup. */
+    private static String childPath(String pk, String[] parts, int i) {
+        boolean field = i + 1 < parts.length && !isLookup(parts[i + 1]);
+        return field ? String.join("__", Arrays.asList(parts).subList(i + 1, parts.length)) : subPath(pk, parts, i);
+    }
+
+    /** {@code head} followed by the parts after {@code i} (its key when nothing follows). */
+    private static String subPath(String head, String[] parts, int i) {
+        List<String> rest = Arrays.asList(parts).subList(i + 1, parts.length);
+        return rest.isEmpty() ? head : head + "__" + String.join("__", rest);
+    }
+
+    /**
+     * A leaf under NOT whose path crosses a many-valued relation: "some related row matches" as a
+     * correlated EXISTS, so the surrounding NOT means "no related row matches" (a join would keep
+     * a parent when any other child fails the condition, and repeat it per child). A lookup that
+     * a missing row satisfies (isnull, = NULL) also holds when there is no related row at all, as
+     * it does with the outer join of a plain filter.
+     */
+    private void existsLeaf(Frag out, String[] parts, ManyHop hop, Object value) {
+        String ownerAlias = prefixAlias(parts, hop.index);
+        Compiler sub = new Compiler(d, new QueryState(hop.table), db, this, prefix + "s");
+        Frag cond = new Frag();
+        sub.leaf(cond, hop.subPath, value, false);
+        String correlation = " WHERE " + sub.base + "." + d.quote(hop.column) + " = "
+                + ownerAlias + "." + d.quote(hop.owner.pk().column());
+        String exists = "EXISTS (SELECT 1" + sub.from() + correlation + " AND (" + cond.sql + "))";
+        String last = parts[parts.length - 1];
+        boolean missingRowMatches = "isnull".equals(last) ? Boolean.TRUE.equals(value) : value == null;
+        if (missingRowMatches) {
+            String anyRow = "EXISTS (SELECT 1 FROM " + d.quote(hop.table.table()) + " " + sub.base + correlation + ")";
+            exists = "(NOT " + anyRow + " OR " + exists + ")";
+        }
+        out.sql.append(exists);
+        out.params.addAll(cond.params);
+    }
+
+    /** Joins the single-valued hops before index {@code n} (sharing resolve()'s joins); the alias reached. */
+    private String prefixAlias(String[] parts, int n) {
+        ModelMeta<?> meta = s.meta;
+        String alias = base;
+        String key = "";
+        for (int i = 0; i < n; i++) {
+            key = key + "__" + parts[i];
+            Field f = meta.field(parts[i]).orElse(null);
+            if (f != null) {
+                ModelMeta<?> target = f.relatedModel().orElseThrow();
+                alias = join(key, target, alias + "." + d.quote(f.column()), target.pk().column());
+                meta = target;
+            } else {
+                Field back = meta.relatedObject(parts[i]).orElseThrow().field();
+                alias = join(key, back.model(), alias + "." + d.quote(meta.pk().column()), back.column());
+                meta = back.model();
+            }
+        }
+        return alias;
     }
 
     private void lookup(Frag out, String lhs, Field f, String lookup, Object value) {
@@ -531,7 +657,7 @@ public final class Compiler {
     private Resolved resolve(String path) {
         String[] parts = path.split("__");
         ModelMeta<?> meta = s.meta;
-        String alias = BASE;
+        String alias = base;
         String key = "";
         boolean nullable = false;
         for (int i = 0; i < parts.length; i++) {
@@ -596,7 +722,7 @@ public final class Compiler {
     private String join(String key, ModelMeta<?> target, String leftExpr, String rightColumn) {
         Join j = joins.get(key);
         if (j == null) {
-            String alias = "t" + aliasSeq++;
+            String alias = prefix + aliasSeq++;
             String sql = " LEFT JOIN " + d.quote(target.table()) + " " + alias + " ON " + leftExpr + " = " + alias + "." + d.quote(rightColumn);
             j = new Join(alias, target, sql);
             joins.put(key, j);
@@ -714,6 +840,9 @@ public final class Compiler {
     private String f(F f, List<Object> params) {
         return switch (f.kind()) {
             case COLUMN -> {
+                if (outer != null) {
+                    yield outer.f(f, params);
+                }
                 Resolved r = s.annotations.containsKey(f.path()) && !(s.annotations.get(f.path()) instanceof F)
                         ? null : resolve(f.path());
                 if (r == null) {

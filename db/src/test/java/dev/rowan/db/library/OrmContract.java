@@ -187,6 +187,31 @@ abstract class OrmContract {
         assertThat(titles(Book.objects.exclude("pages", 412).orderBy("title"))).containsExactly("Emma", "Zed_100%");
     }
 
+    @Test
+    void excludeAcrossManyValuedRelationsMeansNoRelatedRowMatches() {
+        Author.objects.create(Author.named("Cy"));  // no books at all
+        // Ann has "Dune" (matches) and "Zed_100%" (does not): she is still excluded, once.
+        assertThat(Author.objects.exclude("books__title__contains", "u").flatList("name", String.class))
+                .containsExactly("Bob", "Cy");
+        assertThat(Author.objects.filter(Q.not(Q.of("books__title__contains", "u"))).flatList("name", String.class))
+                .containsExactly("Bob", "Cy");
+        assertThat(Author.objects.exclude("books__pages__gt", 350).count()).isEqualTo(2);
+        assertThat(Author.objects.exclude("books__isnull", true).flatList("name", String.class)).containsExactly("Ann", "Bob");
+        assertThat(Author.objects.exclude("books__isnull", false).flatList("name", String.class)).containsExactly("Cy");
+        // a single-valued hop before the many-valued one stays a join
+        assertThat(titles(Book.objects.exclude("author__books__pages__gt", 400))).containsExactly("Emma");
+        Tag scifi = tag("scifi");
+        Tag.objects.create(t -> t.name = "unused");
+        dune.tags().add(scifi);
+        zed.tags().add(scifi);
+        emma.tags().create(t -> t.name = "romance");
+        assertThat(titles(Book.objects.exclude("tags__name", "romance").orderBy("title"))).containsExactly("Dune", "Zed_100%");
+        assertThat(Tag.objects.exclude("books__author__name", "Bob").orderBy("name").flatList("name", String.class))
+                .containsExactly("scifi", "unused");
+        assertThat(Tag.objects.filter(Q.not(Q.of("books__title", "Dune"))).orderBy("name").flatList("name", String.class))
+                .containsExactly("romance", "unused");
+    }
+
     // ---- expressions, ordering, paging -------------------------------------------------------
 
     @Test
