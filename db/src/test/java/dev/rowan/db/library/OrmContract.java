@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The ORM behaviour suite; each subclass runs it on one database. */
 abstract class OrmContract {
     static DbExtension extension(String vendor) {
-        return DbExtension.forVendor(vendor).models(Author.META, Tag.META, Book.META, Review.META, Profile.META, Sample.META);
+        return DbExtension.forVendor(vendor).models(Author.META, Tag.META, Book.META, Review.META, Profile.META, Sample.META,
+                Person.META, Group.META, Membership.META);
     }
 
     abstract DbExtension ext();
@@ -467,5 +468,97 @@ abstract class OrmContract {
 
     private static List<String> titles(dev.rowan.db.QuerySet<Book> qs) {
         return qs.list().stream().map(b -> b.title).toList();
+    }
+
+    // ---- many-to-many through an explicit model ------------------------------------------------
+
+    Person ida;
+    Person jon;
+    Group chess;
+    Group choir;
+
+    private void seedMemberships() {
+        ida = Person.objects.create(Person.named("Ida"));
+        jon = Person.objects.create(Person.named("Jon"));
+        Person.objects.create(Person.named("Kai"));   // in no group
+        chess = Group.objects.create(Group.named("chess"));
+        choir = Group.objects.create(Group.named("choir"));
+        Group.objects.create(Group.named("empty"));
+        Membership.objects.create(Membership.of(ida, chess, "admin"));
+        Membership.objects.create(Membership.of(ida, choir, "member"));
+        Membership.objects.create(Membership.of(jon, chess, "member"));
+    }
+
+    @Test
+    void throughModelRowsCarryTheExtraField() {
+        seedMemberships();
+        assertThat(Membership.objects.count()).isEqualTo(3);
+        assertThat(Membership.objects.filter("person__name", "Ida").orderBy("role").flatList("role", String.class))
+                .containsExactly("admin", "member");
+        assertThat(ida.groups().all().orderBy("name").flatList("name", String.class)).containsExactly("chess", "choir");
+        assertThat(chess.members().all().orderBy("name").flatList("name", String.class)).containsExactly("Ida", "Jon");
+        assertThat(ida.groups().count()).isEqualTo(2);
+    }
+
+    @Test
+    void throughModelQueriesBothWays() {
+        seedMemberships();
+        assertThat(Person.objects.filter("groups__name", "chess").orderBy("name").flatList("name", String.class))
+                .containsExactly("Ida", "Jon");
+        assertThat(Person.objects.filter("groups__name", "choir").flatList("name", String.class)).containsExactly("Ida");
+        assertThat(Group.objects.filter("members__name", "Jon").flatList("name", String.class)).containsExactly("chess");
+        assertThat(Group.objects.filter("members__name", "Ida").orderBy("name").flatList("name", String.class))
+                .containsExactly("chess", "choir");
+        assertThat(Person.objects.filter("groups__isnull", true).flatList("name", String.class)).containsExactly("Kai");
+        assertThat(Group.objects.exclude("members__name", "Ida").orderBy("name").flatList("name", String.class))
+                .containsExactly("empty");
+    }
+
+    @Test
+    void throughModelFiltersOnTheExtraField() {
+        seedMemberships();
+        assertThat(Person.objects.filter("memberships__role", "admin").flatList("name", String.class)).containsExactly("Ida");
+        assertThat(Group.objects.filter("memberships__role", "member").orderBy("name").flatList("name", String.class))
+                .containsExactly("chess", "choir");
+        assertThat(Person.objects.filter("memberships__role", "member").filter("memberships__group__name", "chess")
+                .flatList("name", String.class)).contains("Jon");
+        assertThat(Person.objects.filter(Q.of("memberships__role", "member").and(Q.of("memberships__group__name", "chess")))
+                .flatList("name", String.class)).containsExactly("Jon");
+    }
+
+    @Test
+    void throughModelPrefetchRelated() {
+        seedMemberships();
+        List<Person> people = Person.objects.all().orderBy("name").prefetchRelated("groups").list();
+        // Remove the rows behind the library's back: prefetched results must not query again.
+        db().execute("DELETE FROM library_membership");
+        assertThat(people).extracting(p -> p.name).containsExactly("Ida", "Jon", "Kai");
+        assertThat(people.get(0).groups().list()).extracting(g -> g.name).containsExactlyInAnyOrder("chess", "choir");
+        assertThat(people.get(1).groups().list()).extracting(g -> g.name).containsExactly("chess");
+        assertThat(people.get(2).groups().list()).isEmpty();
+    }
+
+    @Test
+    void throughModelReversePrefetchRelated() {
+        seedMemberships();
+        List<Group> groups = Group.objects.all().orderBy("name").prefetchRelated("members").list();
+        db().execute("DELETE FROM library_membership");
+        assertThat(groups.get(0).members().list()).extracting(p -> p.name).containsExactlyInAnyOrder("Ida", "Jon");
+        assertThat(groups.get(1).members().list()).extracting(p -> p.name).containsExactly("Ida");
+        assertThat(groups.get(2).members().list()).isEmpty();
+    }
+
+    @Test
+    void deletingEitherSideCascadesThroughTheThroughModel() {
+        seedMemberships();
+        ida.delete();
+        assertThat(Membership.objects.count()).isEqualTo(1);
+        assertThat(Group.objects.count()).isEqualTo(3);
+        assertThat(choir.members().count()).isZero();
+        assertThat(chess.members().all().flatList("name", String.class)).containsExactly("Jon");
+        Group.objects.filter("name", "chess").delete();
+        assertThat(Membership.objects.count()).isZero();
+        assertThat(Person.objects.count()).isEqualTo(2);
+        assertThat(jon.groups().count()).isZero();
     }
 }
