@@ -2,9 +2,8 @@ package dev.rowan.core;
 
 import dev.rowan.core.internal.AppState;
 import dev.rowan.core.internal.Dispatcher;
-import dev.rowan.core.internal.routing.Converters;
+import dev.rowan.core.internal.ServerSettings;
 import dev.rowan.core.internal.routing.Route;
-import dev.rowan.core.internal.routing.RoutePattern;
 import dev.rowan.core.internal.routing.Router;
 import dev.rowan.core.internal.server.NettyServer;
 import dev.rowan.core.spi.ServerExchange;
@@ -266,14 +265,14 @@ public final class App implements Routes {
 
     /** Starts serving on {@code port} (0 picks a free port; see {@link #port()}). */
     public App start(int port) {
+        ServerSettings settings = state.serverSettings(port);
         synchronized (this) {
             if (server != null) {
                 throw new IllegalStateException("This app is already serving on port " + server.port());
             }
-            Dispatcher d = dispatcher();
-            server = NettyServer.start(d, state.serverSettings(port));
+            server = NettyServer.start(dispatcher(), settings);
         }
-        String host = state.serverSettings(port).host();
+        String host = settings.host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         String line = "Rowan " + config().profile() + " server listening on http://" + shown + ":" + server.port() + "/";
         System.out.println(line);
@@ -351,7 +350,4 @@ public final class App implements Routes {
         }
     }
 
-    static RoutePattern parsePattern(String path, Converters converters) {
-        return RoutePattern.parse(path, converters);
-    }
 }

@@ -41,7 +41,7 @@ public final class Dispatcher {
 
     private final App app;
     private final Router router;
-    private final Middleware[] middleware;
+    private final List<Middleware> middleware;
     private final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers;
     private final Map<Integer, Handler> errorPages;
     private final FormLimits formLimits;
@@ -65,7 +65,7 @@ public final class Dispatcher {
         Config c = state.config();
         this.app = app;
         this.router = router;
-        this.middleware = state.middleware().toArray(Middleware[]::new);
+        this.middleware = List.copyOf(state.middleware());
         this.exceptionHandlers = Map.copyOf(state.exceptionHandlers());
         this.errorPages = Map.copyOf(state.errorPages());
         this.formLimits = FormLimits.from(c);
@@ -144,28 +144,16 @@ public final class Dispatcher {
         if (!anyInline) {
             return false;
         }
-        HttpMethod m = methodOrNull(method);
-        if (m == null || !target.startsWith("/")) {
+        Optional<HttpMethod> m = HttpMethod.parse(method);
+        if (m.isEmpty() || !target.startsWith("/")) {
             return false;
         }
         int q = target.indexOf('?');
         Optional<String> path = Router.decodePath(q < 0 ? target : target.substring(0, q));
-        return path.isPresent() && router.find(m, path.get()) instanceof RouteMatch.Found f
+        return path.isPresent() && router.find(m.get(), path.get()) instanceof RouteMatch.Found f
                 && f.route().handler() instanceof Handler.NonBlocking;
     }
 
-    private static HttpMethod methodOrNull(String token) {
-        return switch (token) {
-            case "GET" -> HttpMethod.GET;
-            case "HEAD" -> HttpMethod.HEAD;
-            case "POST" -> HttpMethod.POST;
-            case "PUT" -> HttpMethod.PUT;
-            case "PATCH" -> HttpMethod.PATCH;
-            case "DELETE" -> HttpMethod.DELETE;
-            case "OPTIONS" -> HttpMethod.OPTIONS;
-            default -> null;
-        };
-    }
 
     public void handle(ServerExchange ex) {
         long started = System.nanoTime();
@@ -196,11 +184,12 @@ public final class Dispatcher {
     }
 
     private RequestContext newContext(ServerExchange ex) throws IOException {
-        HttpMethod method = methodOrNull(ex.method());
-        if (method == null) {
+        Optional<HttpMethod> parsed = HttpMethod.parse(ex.method());
+        if (parsed.isEmpty()) {
             sendPlain(ex, 501, "The method " + ex.method() + " is not implemented by this server.");
             return null;
         }
+        HttpMethod method = parsed.get();
         String target = ex.target();
         if (target.equals("*") && method == HttpMethod.OPTIONS) {
             sendPlain(ex, 204, "");
@@ -226,7 +215,7 @@ public final class Dispatcher {
     }
 
     private void runChain(RequestContext ctx) throws Exception {
-        if (middleware.length == 0) {
+        if (middleware.isEmpty()) {
             route(ctx);
         } else {
             new Chain(ctx, middleware, () -> route(ctx)).proceed();
@@ -234,15 +223,14 @@ public final class Dispatcher {
     }
 
     private void route(RequestContext ctx) throws Exception {
-        RouteMatch match = router.find(ctx.method(), ctx.path());
-        switch (match) {
+        switch (ctx.match()) {
             case RouteMatch.Found f -> {
                 ctx.pathParams(f.params());
                 List<Middleware> own = f.route().middleware();
                 if (own.isEmpty()) {
                     f.route().handler().handle(ctx);
                 } else {
-                    new Chain(ctx, own.toArray(Middleware[]::new), () -> f.route().handler().handle(ctx)).proceed();
+                    new Chain(ctx, own, () -> f.route().handler().handle(ctx)).proceed();
                 }
             }
             case RouteMatch.MethodNotAllowed na -> {
@@ -262,11 +250,11 @@ public final class Dispatcher {
     /** One middleware chain walk; {@code proceed} moves one step inward. */
     private static final class Chain implements Middleware.Next {
         private final Context ctx;
-        private final Middleware[] steps;
+        private final List<Middleware> steps;
         private final Middleware.Next terminal;
         private int index;
 
-        Chain(Context ctx, Middleware[] steps, Middleware.Next terminal) {
+        Chain(Context ctx, List<Middleware> steps, Middleware.Next terminal) {
             this.ctx = ctx;
             this.steps = steps;
             this.terminal = terminal;
@@ -274,9 +262,9 @@ public final class Dispatcher {
 
         @Override
         public void proceed() throws Exception {
-            if (index < steps.length) {
-                steps[index++].handle(ctx, this);
-            } else if (index++ == steps.length) {
+            if (index < steps.size()) {
+                steps.get(index++).handle(ctx, this);
+            } else if (index++ == steps.size()) {
                 terminal.proceed();
             } else {
                 throw new IllegalStateException("next.proceed() was called twice in one middleware");

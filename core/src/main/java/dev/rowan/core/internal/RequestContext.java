@@ -13,6 +13,7 @@ import dev.rowan.core.UploadedFile;
 import dev.rowan.core.internal.body.FormBody;
 import dev.rowan.core.internal.body.FormData;
 import dev.rowan.core.internal.body.UrlEncoded;
+import dev.rowan.core.internal.routing.RouteMatch;
 import dev.rowan.core.internal.session.SessionImpl;
 import dev.rowan.core.spi.JsonCodec;
 import dev.rowan.core.spi.ServerExchange;
@@ -45,6 +46,7 @@ public final class RequestContext implements RequestContextAccess {
     private final String path;
     private final String query;
     private Map<String, Object[]> pathParams = Map.of();
+    private RouteMatch match;
 
     private Map<String, List<String>> queryParams;
     private FormData form;
@@ -59,7 +61,6 @@ public final class RequestContext implements RequestContextAccess {
     boolean committed;
     /** True when the body was streamed, so its size is not known here (the access log shows "-"). */
     boolean streamed;
-    private boolean written;
 
     RequestContext(Dispatcher dispatcher, ServerExchange exchange, HttpMethod method, String path, String query) {
         this.dispatcher = dispatcher;
@@ -79,18 +80,24 @@ public final class RequestContext implements RequestContextAccess {
 
     @Override
     public Optional<dev.rowan.core.Handler> routeHandler() {
-        // Routing is pure (no I/O), so looking the route up again is cheap and needs no ordering change.
-        return dispatcher.router().find(method, path) instanceof dev.rowan.core.internal.routing.RouteMatch.Found f
-                ? Optional.of(f.route().handler()) : Optional.empty();
+        return match() instanceof RouteMatch.Found f ? Optional.of(f.route().handler()) : Optional.empty();
+    }
+
+    /**
+     * The router's answer for this request, looked up once: app-wide middleware may ask before the
+     * dispatcher routes (CSRF asks for the handler), and both must see the same, single lookup.
+     */
+    RouteMatch match() {
+        if (match == null) {
+            match = dispatcher.router().find(method, path);
+        }
+        return match;
     }
 
     SessionImpl sessionIfUsed() {
         return session;
     }
 
-    boolean written() {
-        return written;
-    }
 
     // ------------------------------------------------------------------ request
 
@@ -420,7 +427,6 @@ public final class RequestContext implements RequestContextAccess {
         requireNotCommitted();
         responseHeaders.setIfAbsent("Content-Type", "application/octet-stream");
         this.body = bytes;
-        this.written = true;
         return this;
     }
 
@@ -428,7 +434,6 @@ public final class RequestContext implements RequestContextAccess {
         requireNotCommitted();
         responseHeaders.set("Content-Type", contentType);
         this.body = bytes;
-        this.written = true;
         return this;
     }
 
@@ -462,7 +467,6 @@ public final class RequestContext implements RequestContextAccess {
         status(code);
         header("Location", location);
         this.body = EMPTY;
-        this.written = true;
         return this;
     }
 
@@ -485,7 +489,6 @@ public final class RequestContext implements RequestContextAccess {
         dispatcher.beforeCommit(this);
         committed = true;
         streamed = true;
-        written = true;
         OutputStream out = exchange.startStreaming(status, responseHeaders, contentLength);
         return method == HttpMethod.HEAD ? OutputStream.nullOutputStream() : out;
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** Engine settings read once from config. */
 public record ServerSettings(String host, int port, int ioThreads, int maxInitialLineLength, int maxHeaderSize,
-                             long maxBodySize, Duration idleTimeout, boolean accessLog) {
+                             long maxBodySize, Duration idleTimeout) {
 
     static ServerSettings from(Config c, int port) {
         // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
@@ -18,7 +18,6 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
                 (int) c.getBytes("server.max-uri-length", 8 * 1024),
                 (int) c.getBytes("server.max-header-size", 16 * 1024),
                 c.getBytes("server.max-body-size", 10L * 1024 * 1024),
-                c.getDuration("server.idle-timeout", Duration.ofSeconds(60)),
-                c.getBoolean("server.access-log", !c.isTest()));
+                c.getDuration("server.idle-timeout", Duration.ofSeconds(60)));
     }
 }

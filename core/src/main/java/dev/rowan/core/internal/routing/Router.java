@@ -58,11 +58,11 @@ public final class Router {
     /** Looks up a decoded path (starting with '/'). */
     public RouteMatch find(HttpMethod method, String path) {
         RouteMatch m = lookup(method, path);
-        if (m instanceof RouteMatch.NotFound && (method == HttpMethod.GET || method == HttpMethod.HEAD) && path.length() > 1) {
+        if (m instanceof RouteMatch.NotFound && (method == HttpMethod.GET || method == HttpMethod.HEAD) && !path.endsWith("/")) {
             // Like Django's APPEND_SLASH: /polls/5 finds /polls/5/ with a redirect, so both spellings work.
-            String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
-            if (!(lookup(method, other) instanceof RouteMatch.NotFound) && !path.endsWith("/")) {
-                return new RouteMatch.AddSlash(other);
+            String withSlash = path + "/";
+            if (!(lookup(method, withSlash) instanceof RouteMatch.NotFound)) {
+                return new RouteMatch.AddSlash(withSlash);
             }
         }
         return m;
@@ -110,23 +110,6 @@ public final class Router {
         return allow;
     }
 
-    /** The methods a path answers to, for OPTIONS; empty when no route matches. */
-    public Optional<java.util.Set<String>> allowedFor(String path) {
-        for (HttpMethod m : HttpMethod.values()) {
-            RouteMatch match = lookup(m, path);
-            if (match instanceof RouteMatch.Found f) {
-                EnumMap<HttpMethod, Route> all = literal.get(path);
-                if (all == null) {
-                    all = patterns.stream().filter(p -> p.pattern() == f.route().pattern()).findFirst().orElseThrow().byMethod();
-                }
-                return Optional.of(allowed(all));
-            }
-            if (match instanceof RouteMatch.MethodNotAllowed na) {
-                return Optional.of(na.allowed());
-            }
-        }
-        return Optional.empty();
-    }
 
     /** Builds the path of a named route. */
     public String reverse(String name, Object... args) {
