@@ -7,11 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,7 @@ class StaticFilesTest {
     Path tmp;
     private Path root;
     private App app;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private LocalHttp http;
 
     @BeforeEach
     void files() throws IOException {
@@ -59,27 +56,21 @@ class StaticFilesTest {
                 .install(StaticFiles.classpath("rowan-static-test").at("/cp/"))
                 .install(StaticFiles.folder(tmp.resolve("other")).at("/other"))
                 .start(0);
+        http = new LocalHttp(app);
     }
 
     @AfterEach
     void stop() {
         app.stop();
-        client.close();
+        http.close();
     }
 
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     // ------------------------------------------------------------------ serving
 
     @Test
     void servesAFileWithTypeValidatorsAndAShortCacheLifetime() throws Exception {
-        var res = get("/static/css/site.css");
+        var res = http.get("/static/css/site.css");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).isEqualTo("body { margin: 0; }\n");
         assertThat(res.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
@@ -92,8 +83,7 @@ class StaticFilesTest {
 
     @Test
     void headSendsTheHeadersWithoutTheBody() throws Exception {
-        var res = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/static/hello.txt"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var res = http.send("HEAD", "/static/hello.txt", HttpRequest.BodyPublishers.noBody());
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).isEmpty();
         assertThat(res.headers().firstValue("Content-Length")).contains(String.valueOf(HELLO.length()));
@@ -102,73 +92,72 @@ class StaticFilesTest {
 
     @Test
     void otherMethodsAreA405() throws Exception {
-        var res = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/static/hello.txt"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        var res = http.send("POST", "/static/hello.txt", HttpRequest.BodyPublishers.ofString("x"));
         assertThat(res.statusCode()).isEqualTo(405);
     }
 
     @Test
     void answersConditionalRequestsWith304() throws Exception {
-        var first = get("/static/hello.txt");
+        var first = http.get("/static/hello.txt");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
 
-        var same = get("/static/hello.txt", "If-None-Match", etag);
+        var same = http.get("/static/hello.txt", "If-None-Match", etag);
         assertThat(same.statusCode()).isEqualTo(304);
         assertThat(same.body()).isEmpty();
         assertThat(same.headers().firstValue("ETag")).contains(etag);
-        assertThat(get("/static/hello.txt", "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
-        assertThat(get("/static/hello.txt", "If-None-Match", "*").statusCode()).isEqualTo(304);
-        assertThat(get("/static/hello.txt", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/hello.txt", "If-None-Match", "\"other\", W/" + etag).statusCode()).isEqualTo(304);
+        assertThat(http.get("/static/hello.txt", "If-None-Match", "*").statusCode()).isEqualTo(304);
+        assertThat(http.get("/static/hello.txt", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
 
-        assertThat(get("/static/hello.txt", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
-        assertThat(get("/static/hello.txt", "If-Modified-Since", "Thu, 01 Jan 1970 00:00:01 GMT").statusCode()).isEqualTo(200);
-        assertThat(get("/static/hello.txt", "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/hello.txt", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(http.get("/static/hello.txt", "If-Modified-Since", "Thu, 01 Jan 1970 00:00:01 GMT").statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/hello.txt", "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
         // If-None-Match wins over If-Modified-Since.
-        assertThat(get("/static/hello.txt", "If-None-Match", "\"other\"", "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
-        assertThat(get("/static/hello.txt", "If-Match", "\"other\"").statusCode()).isEqualTo(412);
-        assertThat(get("/static/hello.txt", "If-Match", etag).statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/hello.txt", "If-None-Match", "\"other\"", "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+        assertThat(http.get("/static/hello.txt", "If-Match", "\"other\"").statusCode()).isEqualTo(412);
+        assertThat(http.get("/static/hello.txt", "If-Match", etag).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aChangedFileGetsANewETag() throws Exception {
-        String before = get("/static/hello.txt").headers().firstValue("ETag").orElseThrow();
+        String before = http.get("/static/hello.txt").headers().firstValue("ETag").orElseThrow();
         Files.writeString(root.resolve("hello.txt"), "changed");
         Files.setLastModifiedTime(root.resolve("hello.txt"), FileTime.from(Instant.now().plusSeconds(10)));
-        var after = get("/static/hello.txt", "If-None-Match", before);
+        var after = http.get("/static/hello.txt", "If-None-Match", before);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo("changed");
     }
 
     @Test
     void servesSingleByteRanges() throws Exception {
-        var first = get("/static/hello.txt", "Range", "bytes=0-4");
+        var first = http.get("/static/hello.txt", "Range", "bytes=0-4");
         assertThat(first.statusCode()).isEqualTo(206);
         assertThat(first.body()).isEqualTo("Hello");
         assertThat(first.headers().firstValue("Content-Range")).contains("bytes 0-4/20");
         assertThat(first.headers().firstValue("Content-Length")).contains("5");
 
-        var open = get("/static/hello.txt", "Range", "bytes=7-");
+        var open = http.get("/static/hello.txt", "Range", "bytes=7-");
         assertThat(open.statusCode()).isEqualTo(206);
         assertThat(open.body()).isEqualTo("static world!");
         assertThat(open.headers().firstValue("Content-Range")).contains("bytes 7-19/20");
 
-        var suffix = get("/static/hello.txt", "Range", "bytes=-6");
+        var suffix = http.get("/static/hello.txt", "Range", "bytes=-6");
         assertThat(suffix.body()).isEqualTo("world!");
-        var pastEnd = get("/static/hello.txt", "Range", "bytes=14-1000");
+        var pastEnd = http.get("/static/hello.txt", "Range", "bytes=14-1000");
         assertThat(pastEnd.statusCode()).isEqualTo(206);
         assertThat(pastEnd.body()).isEqualTo("world!");
     }
 
     @Test
     void unsatisfiableRangesAreA416AndOddRangesGetTheWholeFile() throws Exception {
-        var beyond = get("/static/hello.txt", "Range", "bytes=20-");
+        var beyond = http.get("/static/hello.txt", "Range", "bytes=20-");
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */20");
-        assertThat(get("/static/hello.txt", "Range", "bytes=-0").statusCode()).isEqualTo(416);
+        assertThat(http.get("/static/hello.txt", "Range", "bytes=-0").statusCode()).isEqualTo(416);
 
         for (String range : List.of("bytes=0-1,4-5", "bytes=5-2", "items=0-1", "bytes=abc", "bytes=-")) {
-            var res = get("/static/hello.txt", "Range", range);
+            var res = http.get("/static/hello.txt", "Range", range);
             assertThat(res.statusCode()).as(range).isEqualTo(200);
             assertThat(res.body()).as(range).isEqualTo(HELLO);
         }
@@ -176,9 +165,9 @@ class StaticFilesTest {
 
     @Test
     void ifRangeOnlyHonoursTheRangeForTheCurrentVersion() throws Exception {
-        String etag = get("/static/hello.txt").headers().firstValue("ETag").orElseThrow();
-        assertThat(get("/static/hello.txt", "Range", "bytes=0-4", "If-Range", etag).statusCode()).isEqualTo(206);
-        var stale = get("/static/hello.txt", "Range", "bytes=0-4", "If-Range", "\"stale\"");
+        String etag = http.get("/static/hello.txt").headers().firstValue("ETag").orElseThrow();
+        assertThat(http.get("/static/hello.txt", "Range", "bytes=0-4", "If-Range", etag).statusCode()).isEqualTo(206);
+        var stale = http.get("/static/hello.txt", "Range", "bytes=0-4", "If-Range", "\"stale\"");
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo(HELLO);
     }
@@ -193,15 +182,15 @@ class StaticFilesTest {
         assertThat(urls.url("/js/app.min.js")).matches("/static/js/app\\.min\\.[0-9a-f]{8}\\.js");
         assertThat(urls.url("docs/a b €.txt")).matches("/static/docs/a%20b%20%E2%82%AC\\.[0-9a-f]{8}\\.txt");
 
-        var res = get(css);
+        var res = http.get(css);
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).isEqualTo("body { margin: 0; }\n");
         assertThat(res.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
         assertThat(res.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
-        assertThat(get(urls.url("docs/a b €.txt")).body()).isEqualTo("spaces and euro");
+        assertThat(http.get(urls.url("docs/a b €.txt")).body()).isEqualTo("spaces and euro");
 
-        assertThat(get("/static/css/site.css").headers().firstValue("Cache-Control")).contains("public, max-age=300");
-        assertThat(get("/static/css/site.00000000.css").statusCode()).isEqualTo(404);
+        assertThat(http.get("/static/css/site.css").headers().firstValue("Cache-Control")).contains("public, max-age=300");
+        assertThat(http.get("/static/css/site.00000000.css").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -212,8 +201,8 @@ class StaticFilesTest {
         Files.setLastModifiedTime(root.resolve("css/site.css"), FileTime.from(Instant.now().plusSeconds(10)));
         String after = urls.url("css/site.css");
         assertThat(after).isNotEqualTo(before);
-        assertThat(get(after).body()).isEqualTo("body { margin: 1px; }\n");
-        assertThat(get(before).statusCode()).isEqualTo(404);
+        assertThat(http.get(after).body()).isEqualTo("body { margin: 1px; }\n");
+        assertThat(http.get(before).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -230,9 +219,9 @@ class StaticFilesTest {
 
     @Test
     void severalMountsServeSideBySide() throws Exception {
-        assertThat(get("/other/other.txt").body()).isEqualTo("from the second folder");
-        assertThat(get("/static/hello.txt").body()).isEqualTo(HELLO);
-        assertThat(get("/cp/css/app.css").body()).isEqualTo("body { color: teal; }\n");
+        assertThat(http.get("/other/other.txt").body()).isEqualTo("from the second folder");
+        assertThat(http.get("/static/hello.txt").body()).isEqualTo(HELLO);
+        assertThat(http.get("/cp/css/app.css").body()).isEqualTo("body { color: teal; }\n");
     }
 
     // ------------------------------------------------------------------ what is never served
@@ -249,7 +238,7 @@ class StaticFilesTest {
 
     @Test
     void symbolicLinksInsideTheRootWorkAndOutsideAreRefused() throws Exception {
-        assertThat(get("/static/inside-link.txt").body()).isEqualTo(HELLO);
+        assertThat(http.get("/static/inside-link.txt").body()).isEqualTo(HELLO);
         for (String path : List.of("/static/escape.txt", "/static/escape-dir/secret.txt", "/static/relative-escape.txt")) {
             var res = RawHttp.get(app.port(), path);
             assertThat(res.status()).as(path).isEqualTo(404);

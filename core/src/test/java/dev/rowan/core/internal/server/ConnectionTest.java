@@ -1,9 +1,5 @@
 package dev.rowan.core.internal.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,29 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keep-alive, pipelining, {@code Connection: close}, HTTP/1.0, 100-continue and request-target forms. */
-class ConnectionTest {
-    private static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetCount() {
-        server.smuggled.set(0);
-    }
-
-    @AfterEach
-    void nothingSmuggled() {
-        assertThat(server.smuggled.get()).as("requests answered after the connection should have ended").isZero();
-    }
+class ConnectionTest extends SmugglingGuard {
 
     @Test
     void connectionCloseIsHonouredAndWhatFollowsIsNeverAnswered() throws Exception {

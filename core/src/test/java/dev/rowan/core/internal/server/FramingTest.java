@@ -1,9 +1,5 @@
 package dev.rowan.core.internal.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,29 +15,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * for {@code /smuggled} after it, in the body or right behind it: the server must answer the first
  * with the expected 4xx/5xx, close, and never answer the second.
  */
-class FramingTest {
-    private static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetCount() {
-        server.smuggled.set(0);
-    }
-
-    @AfterEach
-    void nothingSmuggled() {
-        assertThat(server.smuggled.get()).as("requests answered from smuggled bytes").isZero();
-    }
+class FramingTest extends SmugglingGuard {
 
     static Stream<Arguments> contentLengthWithTransferEncoding() {
         String body = "0\r\n\r\n" + SMUGGLED;

@@ -1,37 +1,11 @@
 package dev.rowan.core.internal.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Size limits (request line 1KB, headers 2KB, body 64KB in {@link TestServer}): each a clear status and a close. */
-class LimitsTest {
-    private static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetCount() {
-        server.smuggled.set(0);
-    }
-
-    @AfterEach
-    void nothingSmuggled() {
-        assertThat(server.smuggled.get()).isZero();
-    }
+class LimitsTest extends SmugglingGuard {
 
     @Test
     void oversizeRequestLineIs414() throws Exception {

@@ -1,0 +1,37 @@
+package dev.rowan.core.internal.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the raw-socket suites: one {@link TestServer} per class, and after every test the check
+ * that no request hidden in the bytes ({@link #SMUGGLED}) was ever answered.
+ */
+abstract class SmugglingGuard {
+    static final String SMUGGLED = "GET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n";
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void resetCount() {
+        server.smuggled.set(0);
+    }
+
+    @AfterEach
+    void nothingSmuggled() {
+        assertThat(server.smuggled.get()).as("requests answered from bytes after the connection should have ended").isZero();
+    }
+}
