@@ -6,6 +6,8 @@ import dev.rowan.db.internal.Executor;
 import dev.rowan.db.internal.Persister;
 import dev.rowan.db.internal.QueryState;
 import dev.rowan.db.internal.RowReader;
+import dev.rowan.db.internal.Values;
+import dev.rowan.db.spi.ValueReader;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
@@ -127,15 +129,13 @@ public final class Manager<T extends Model> {
     }
 
     /** {@link #raw(String, Object...)} on {@code db}. */
-    @SuppressWarnings("unchecked")
     public List<T> raw(Database db, String sql, Object... params) {
         Engine e = Bridge.access().engine(db);
         List<Object> values = new ArrayList<>();
         for (Object p : params) {
-            values.add(e.dialect().toDb(null, p));
+            values.add(Values.toDb(e.dialect(), null, p));
         }
-        RowReader<T> reader = rs -> mapRaw(rs, e, db);
-        return Executor.list(e, new dev.rowan.db.internal.CompiledSelect<>(sql, values, reader));
+        return Executor.list(e, new dev.rowan.db.internal.CompiledSelect<>(sql, values, new RawReader(e, db)));
     }
 
     /** Saves new or changed instances with one statement per row in a transaction. */
@@ -149,27 +149,56 @@ public final class Manager<T extends Model> {
         });
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private T mapRaw(ResultSet rs, Engine e, Database db) throws java.sql.SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        T obj = (T) Bridge.access().newRaw(meta);
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            String col = md.getColumnLabel(i);
-            Field f = meta.concreteFields().stream().filter(x -> x.column().equalsIgnoreCase(col)).findFirst().orElse(null);
-            if (f == null) {
-                Bridge.access().state(obj).annotate(col, rs.getObject(i));
-                continue;
-            }
-            Object v = e.dialect().reader(f).read(rs, i);
-            if (v != null && (f.type() == FieldType.FOREIGN_KEY || f.type() == FieldType.ONE_TO_ONE)) {
-                v = Bridge.access().ref((ModelMeta) f.relatedModel().orElseThrow(), v, null, db);
-            }
-            f.setValue(obj, v);
-        }
-        var st = Bridge.access().state(obj);
-        st.adding = false;
-        st.db = db;
-        return obj;
-    }
+    /** Maps rows by column label; which field (or annotation) each column feeds is found on the first row. */
+    private final class RawReader implements RowReader<T> {
+        private final Engine engine;
+        private final Database db;
+        private String[] labels;
+        private Field[] fields;
+        private ValueReader[] readers;
 
+        RawReader(Engine engine, Database db) {
+            this.engine = engine;
+            this.db = db;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public T read(ResultSet rs) throws java.sql.SQLException {
+            if (labels == null) {
+                plan(rs.getMetaData());
+            }
+            Bridge.Access access = Bridge.access();
+            T obj = (T) access.newRaw(meta);
+            for (int i = 0; i < labels.length; i++) {
+                Field f = fields[i];
+                if (f == null) {
+                    access.state(obj).annotate(labels[i], rs.getObject(i + 1));
+                    continue;
+                }
+                Object v = readers[i].read(rs, i + 1);
+                if (v != null && (f.type() == FieldType.FOREIGN_KEY || f.type() == FieldType.ONE_TO_ONE)) {
+                    v = access.ref((ModelMeta) f.relatedModel().orElseThrow(), v, null, db);
+                }
+                f.setValue(obj, v);
+            }
+            var st = access.state(obj);
+            st.adding = false;
+            st.db = db;
+            return obj;
+        }
+
+        private void plan(ResultSetMetaData md) throws java.sql.SQLException {
+            int n = md.getColumnCount();
+            labels = new String[n];
+            fields = new Field[n];
+            readers = new ValueReader[n];
+            for (int i = 0; i < n; i++) {
+                String col = md.getColumnLabel(i + 1);
+                labels[i] = col;
+                fields[i] = meta.concreteFields().stream().filter(x -> x.column().equalsIgnoreCase(col)).findFirst().orElse(null);
+                readers[i] = fields[i] == null ? null : engine.dialect().reader(fields[i]);
+            }
+        }
+    }
 }

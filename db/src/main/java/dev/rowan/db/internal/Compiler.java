@@ -32,6 +32,7 @@ public final class Compiler {
     static final Set<String> LOOKUPS = Set.of("exact", "iexact", "contains", "icontains", "in", "gt", "gte", "lt", "lte",
             "startswith", "istartswith", "endswith", "iendswith", "range", "isnull", "regex", "iregex");
     static final Set<String> TRANSFORMS = Set.of("year", "month", "day", "week_day", "hour", "minute");
+    private static final Map<String, String> COMPARISONS = Map.of("exact", " = ", "gt", " > ", "gte", " >= ", "lt", " < ", "lte", " <= ");
     private static final String BASE = "t0";
 
     private final Dialect d;
@@ -228,10 +229,8 @@ public final class Compiler {
             condition(where, s.where, false);
         }
         if (joins.isEmpty()) {
-            String sql = "UPDATE " + table + " " + BASE + " SET " + set.sql + (where.sql.isEmpty() ? "" : " WHERE " + where.sql);
-            if ("sqlite".equals(d.vendor())) {
-                sql = "UPDATE " + table + " AS " + BASE + " SET " + set.sql + (where.sql.isEmpty() ? "" : " WHERE " + where.sql);
-            }
+            // "AS" is optional on PostgreSQL and MariaDB and required by SQLite.
+            String sql = "UPDATE " + table + " AS " + BASE + " SET " + set.sql + (where.sql.isEmpty() ? "" : " WHERE " + where.sql);
             return new CompiledSelect<>(sql, concat(set.params, where.params), null);
         }
         String pk = d.quote(s.meta.pk().column());
@@ -569,14 +568,10 @@ public final class Compiler {
     private void lookup(Frag out, String lhs, Field f, String lookup, Object value) {
         StringBuilder sql = out.sql;
         if (value instanceof F fx) {
-            String op = switch (lookup) {
-                case "exact" -> " = ";
-                case "gt" -> " > ";
-                case "gte" -> " >= ";
-                case "lt" -> " < ";
-                case "lte" -> " <= ";
-                default -> throw new FieldError("db.E107: lookup '" + lookup + "' does not accept an F() expression");
-            };
+            String op = COMPARISONS.get(lookup);
+            if (op == null) {
+                throw new FieldError("db.E107: lookup '" + lookup + "' does not accept an F() expression");
+            }
             sql.append(lhs).append(op);
             sql.append(expression(fx, out.params));
             return;
@@ -591,13 +586,7 @@ public final class Compiler {
                 }
             }
             case "gt", "gte", "lt", "lte" -> {
-                String op = switch (lookup) {
-                    case "gt" -> " > ?";
-                    case "gte" -> " >= ?";
-                    case "lt" -> " < ?";
-                    default -> " <= ?";
-                };
-                sql.append(lhs).append(op);
+                sql.append(lhs).append(COMPARISONS.get(lookup)).append('?');
                 out.params.add(convert(f, requireValue(lookup, value)));
             }
             case "isnull" -> sql.append(lhs).append(Boolean.TRUE.equals(value) ? " IS NULL" : " IS NOT NULL");
@@ -787,10 +776,9 @@ public final class Compiler {
             }
             ModelMeta<?> target = f.relatedModel().orElseThrow();
             key = key + "__" + name;
-            boolean known = joins.containsKey(key);
             alias = join(key, target, alias + "." + d.quote(f.column()), target.pk().column());
             Related existing = find(out, f, parent);
-            if (existing == null && !known || existing == null) {
+            if (existing == null) {
                 columns(select, alias, target);
                 existing = new Related(f, ModelPlan.of(target, d), offset, parent);
                 offset += existing.plan.width();

@@ -7,15 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Maps what a database reports (SQLite names columns, not constraints) back to constraint names. */
-final class Constraints {
+public final class Constraints {
     private Constraints() {
     }
 
-    /** The declared constraint name for a SQLite {@code UNIQUE constraint failed: t.a, t.b} report. */
-    static String resolve(String reported, String message) {
-        if (!message.contains("UNIQUE constraint failed")) {
-            return reported;
-        }
+    /** The declared constraint name for the {@code t.a, t.b} of a SQLite {@code UNIQUE constraint failed} report. */
+    public static String resolveUnique(String reported) {
         List<String> parts = Arrays.stream(reported.split(",")).map(String::trim).toList();
         String table = parts.getFirst().contains(".") ? parts.getFirst().substring(0, parts.getFirst().indexOf('.')) : "";
         List<String> columns = parts.stream().map(p -> p.substring(p.indexOf('.') + 1)).toList();

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.rowan.db.Database;
 import dev.rowan.db.DatabaseUrl;
 import dev.rowan.db.DbException;
-import dev.rowan.db.IntegrityError;
 import dev.rowan.db.internal.dialect.MariaDbDialect;
 import dev.rowan.db.internal.dialect.PostgresDialect;
 import dev.rowan.db.internal.dialect.SqliteDialect;
@@ -187,15 +186,7 @@ public final class Engine implements AutoCloseable {
 
     /** Translates a driver exception (names the constraint for integrity errors). */
     public DbException translate(SQLException e) {
-        DbException ex = dialect.translate(e, alias);
-        if (ex instanceof IntegrityError ie && ie.constraint().isPresent()) {
-            String named = Constraints.resolve(ie.constraint().get(), String.valueOf(e.getMessage()));
-            if (!named.equals(ie.constraint().get())) {
-                return new IntegrityError("Integrity error on database '" + alias + "', constraint " + named + ": "
-                        + e.getMessage(), java.util.Optional.of(named), e);
-            }
-        }
-        return ex;
+        return dialect.translate(e, alias);
     }
 
     /** Executes an update statement with bound parameters. */
@@ -219,8 +210,6 @@ public final class Engine implements AutoCloseable {
     public static void bindOne(PreparedStatement ps, int index, Object v) throws SQLException {
         if (v instanceof TypedValue t) {
             ps.setObject(index, t.value(), t.sqlType());
-        } else if (v == null) {
-            ps.setObject(index, null);
         } else {
             ps.setObject(index, v);
         }

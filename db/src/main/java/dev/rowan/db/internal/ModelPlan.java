@@ -50,8 +50,8 @@ public final class ModelPlan {
     /** Reads a model instance from columns {@code offset+1 ..}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Model read(ResultSet rs, int offset, Database db) throws SQLException {
-        Model m = Bridge.access().newRaw(meta);
         Bridge.Access access = Bridge.access();
+        Model m = access.newRaw(meta);
         for (int i = 0; i < fields.length; i++) {
             Object v = readers[i].read(rs, offset + i + 1);
             if (fkTargets[i] != null && v != null) {

@@ -38,16 +38,15 @@ public final class QueryShape {
         Object resolve(Object[] values);
     }
 
-    private QueryShape(String statement, Object extra, QueryState state, boolean template) {
+    private QueryShape(String statement, QueryState state, boolean template) {
         this.state = state;
         this.template = template;
         key.add(statement);
-        key.add(extra);
     }
 
     /** The shape of {@code state} for {@code statement} (e.g. {@code models}, {@code count}). */
     public static QueryShape of(String statement, QueryState state) {
-        QueryShape shape = new QueryShape(statement, "", state, false);
+        QueryShape shape = new QueryShape(statement, state, false);
         shape.walk();
         return shape;
     }
@@ -64,7 +63,7 @@ public final class QueryShape {
 
     /** A copy of the state with each value replaced by its {@link Slot}. */
     public QueryState template() {
-        QueryShape t = new QueryShape((String) key.get(0), key.get(1), state, true);
+        QueryShape t = new QueryShape((String) key.getFirst(), state, true);
         return t.walk();
     }
 

@@ -19,6 +19,8 @@ import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything that differs between databases, in one place per vendor: SQL types, quoting, lookup
@@ -207,19 +209,12 @@ public abstract class Dialect {
      * that pages of the same query share one statement.
      */
     public String limitOffsetPlaceholders(boolean limit, boolean offset) {
-        return (limit ? " LIMIT ?" : "") + (offset ? " OFFSET ?" : "");
+        return (limit ? " LIMIT ?" : offset ? noLimit() : "") + (offset ? " OFFSET ?" : "");
     }
 
-    /** LIMIT/OFFSET (both non-negative numbers; {@code limit < 0} means none). */
-    public String limitOffset(long limit, long offset) {
-        StringBuilder sb = new StringBuilder();
-        if (limit >= 0) {
-            sb.append(" LIMIT ").append(limit);
-        }
-        if (offset > 0) {
-            sb.append(" OFFSET ").append(offset);
-        }
-        return sb.toString();
+    /** The LIMIT clause an OFFSET without a limit needs (none in ANSI SQL, e.g. {@code " LIMIT -1"} on SQLite). */
+    protected String noLimit() {
+        return "";
     }
 
     // ---- DDL -----------------------------------------------------------------------------------
@@ -289,7 +284,7 @@ public abstract class Dialect {
         if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
             return new ConnectionUnavailable("db.E030: database '" + alias + "' is unavailable: " + e.getMessage(), e);
         }
-        if (state.startsWith("23")) {
+        if (isIntegrityViolation(e)) {
             Optional<String> name = constraintName(e);
             return new IntegrityError("Integrity error on database '" + alias + "'"
                     + name.map(n -> ", constraint " + n).orElse("") + ": " + e.getMessage(), name, e);
@@ -297,10 +292,26 @@ public abstract class Dialect {
         return new DbException("Database error on '" + alias + "': " + e.getMessage(), e);
     }
 
+    /** Whether {@code e} reports a broken constraint (SQLSTATE class 23 by default). */
+    protected boolean isIntegrityViolation(SQLException e) {
+        return String.valueOf(e.getSQLState()).startsWith("23");
+    }
+
     /** Extracts the violated constraint's name from a driver message. */
     protected abstract Optional<String> constraintName(SQLException e);
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** Group 1 of the first of {@code patterns} found in {@code message}. */
+    protected static Optional<String> firstMatch(String message, Pattern... patterns) {
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(message);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Escapes LIKE wildcards with backslashes. */
     protected static String escapeLike(String s) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** MariaDB/MySQL: backtick quoting, DATETIME(6) in UTC, InnoDB, emulated NULLS FIRST/LAST, binary LIKE for case. */
@@ -112,16 +111,8 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public String limitOffsetPlaceholders(boolean limit, boolean offset) {
-        return !limit && offset ? " LIMIT 18446744073709551615 OFFSET ?" : super.limitOffsetPlaceholders(limit, offset);
-    }
-
-    @Override
-    public String limitOffset(long limit, long offset) {
-        if (limit < 0 && offset > 0) {
-            return " LIMIT 18446744073709551615 OFFSET " + offset;
-        }
-        return super.limitOffset(limit, offset);
+    protected String noLimit() {
+        return " LIMIT 18446744073709551615";
     }
 
     @Override
@@ -166,13 +157,6 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     protected Optional<String> constraintName(SQLException e) {
-        String msg = String.valueOf(e.getMessage());
-        for (Pattern p : new Pattern[]{CONSTRAINT, KEY, COLUMN}) {
-            Matcher m = p.matcher(msg);
-            if (m.find()) {
-                return Optional.of(m.group(1));
-            }
-        }
-        return Optional.empty();
+        return firstMatch(String.valueOf(e.getMessage()), CONSTRAINT, KEY, COLUMN);
     }
 }

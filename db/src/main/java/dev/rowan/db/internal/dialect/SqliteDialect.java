@@ -2,9 +2,8 @@ package dev.rowan.db.internal.dialect;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.rowan.db.DatabaseUrl;
-import dev.rowan.db.DbException;
-import dev.rowan.db.IntegrityError;
 import dev.rowan.db.Field;
+import dev.rowan.db.internal.Constraints;
 import dev.rowan.db.spi.Dialect;
 import dev.rowan.db.spi.ValueReader;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
@@ -55,7 +53,6 @@ public final class SqliteDialect extends Dialect {
             case DECIMAL -> "decimal";
             case DATE_TIME -> "datetime";
             case DOUBLE -> "real";
-            case JSON -> "text";
             default -> super.columnType(f);
         };
     }
@@ -167,16 +164,8 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public String limitOffsetPlaceholders(boolean limit, boolean offset) {
-        return !limit && offset ? " LIMIT -1 OFFSET ?" : super.limitOffsetPlaceholders(limit, offset);
-    }
-
-    @Override
-    public String limitOffset(long limit, long offset) {
-        if (limit < 0 && offset > 0) {
-            return " LIMIT -1 OFFSET " + offset;
-        }
-        return super.limitOffset(limit, offset);
+    protected String noLimit() {
+        return " LIMIT -1";
     }
 
     @Override
@@ -210,25 +199,27 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public DbException translate(SQLException e, String alias) {
-        if (e.getErrorCode() == SQLITE_CONSTRAINT || String.valueOf(e.getMessage()).contains("constraint failed")) {
-            Optional<String> name = constraintName(e);
-            return new IntegrityError("Integrity error on database '" + alias + "'"
-                    + name.map(n -> ", constraint " + n).orElse("") + ": " + e.getMessage(), name, e);
-        }
-        return super.translate(e, alias);
+    protected boolean isIntegrityViolation(SQLException e) {
+        return e.getErrorCode() == SQLITE_CONSTRAINT || String.valueOf(e.getMessage()).contains("constraint failed");
     }
 
     @Override
     protected Optional<String> constraintName(SQLException e) {
         String msg = String.valueOf(e.getMessage());
-        for (Pattern p : new Pattern[]{UNIQUE, CHECK, NOT_NULL}) {
-            Matcher m = p.matcher(msg);
-            if (m.find()) {
-                return Optional.of(m.group(1).replaceAll("[)\\]]+$", "").trim());
-            }
+        Optional<String> unique = firstMatch(msg, UNIQUE).map(SqliteDialect::trimReport);
+        if (unique.isPresent()) {
+            // SQLite names the columns ("t.a, t.b"), not the constraint: map them back to its name.
+            return unique.map(Constraints::resolveUnique);
+        }
+        Optional<String> other = firstMatch(msg, CHECK, NOT_NULL).map(SqliteDialect::trimReport);
+        if (other.isPresent()) {
+            return other;
         }
         return msg.contains("FOREIGN KEY constraint failed") ? Optional.of("FOREIGN KEY") : Optional.empty();
+    }
+
+    private static String trimReport(String s) {
+        return s.replaceAll("[)\\]]+$", "").trim();
     }
 
     private static String escapeGlob(String s) {
