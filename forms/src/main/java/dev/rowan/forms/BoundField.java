@@ -54,12 +54,12 @@ public final class BoundField implements TrustedHtml {
 
     /** The input, select or textarea, showing the submitted or initial value. */
     public TrustedHtml widget() {
-        return TrustedHtml.of(FormHtml.widget(field, form.displayValues(field), !errorMessages().isEmpty()));
+        return TrustedHtml.of(widgetHtml(isInvalid()));
     }
 
     /** {@code <ul class="errorlist">…</ul>}, or nothing when the field has no errors. */
     public TrustedHtml errors() {
-        return TrustedHtml.of(FormHtml.errors(errorMessages(), FormHtml.id(field.name()) + "_errors", "errorlist"));
+        return TrustedHtml.of(errorsHtml(errorMessages()));
     }
 
     /** The error messages of this field; empty when none (or when the form is not bound). */
@@ -81,7 +81,18 @@ public final class BoundField implements TrustedHtml {
     /** The whole row: label, widget, help text and errors. */
     @Override
     public String html() {
-        return FormHtml.row(field, label().html(), widget().html(), errors().html(), isInvalid());
+        // The messages once: each form.errors() call copies every field's errors.
+        List<String> messages = errorMessages();
+        boolean invalid = !messages.isEmpty();
+        return FormHtml.row(field, FormHtml.label(field), widgetHtml(invalid), errorsHtml(messages), invalid);
+    }
+
+    private String widgetHtml(boolean invalid) {
+        return FormHtml.widget(field, form.displayValues(field), invalid);
+    }
+
+    private String errorsHtml(List<String> messages) {
+        return FormHtml.errors(messages, FormHtml.id(field.name()) + "_errors", "errorlist");
     }
 
     @Override

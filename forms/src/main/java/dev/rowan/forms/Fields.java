@@ -110,10 +110,7 @@ public final class Fields {
     /** A checkbox: ticked is {@code true}, unticked (absent) {@code false}; {@link Validators#checked} requires a tick. */
     @SafeVarargs
     public static Field<Boolean> checkbox(String name, Validator<? super Boolean>... validators) {
-        Field<Boolean> field = Field.create(name, Kind.CHECKBOX, raw -> switch (raw.first().toLowerCase(Locale.ROOT)) {
-            case "", "false", "0", "off", "no" -> false;
-            default -> true;
-        });
+        Field<Boolean> field = Field.create(name, Kind.CHECKBOX, raw -> isTicked(raw.first()));
         return with(field, validators).emptyMeans(false);
     }
 
@@ -190,6 +187,14 @@ public final class Fields {
             }
             return file;
         }), validators);
+    }
+
+    /** Whether a checkbox's text means ticked; the widget shows a submitted value by the same rule. */
+    static boolean isTicked(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "", "false", "0", "off", "no" -> false;
+            default -> true;
+        };
     }
 
     private static <T> Field<T> with(Field<T> field, Validator<? super T>[] validators) {

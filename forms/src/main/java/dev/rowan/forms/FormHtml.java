@@ -30,7 +30,7 @@ final class FormHtml {
             case SELECT, SELECT_MULTIPLE -> select(sb, field, values, invalid);
             case CHECKBOX -> {
                 open(sb, "input", field, invalid);
-                if (!values.isEmpty() && isTicked(values.get(0))) {
+                if (!values.isEmpty() && Fields.isTicked(values.get(0))) {
                     sb.append(" checked");
                 }
                 sb.append('>');
@@ -113,13 +113,6 @@ final class FormHtml {
             sb.append('>').append(escape(c.label())).append("</option>");
         }
         sb.append("</select>");
-    }
-
-    private static boolean isTicked(String value) {
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "", "false", "0", "off", "no" -> false;
-            default -> true;
-        };
     }
 
     private static String first(List<String> values) {

@@ -24,6 +24,9 @@ class BindingTest {
     static final Field<List<String>> TAGS = Fields.multipleChoice("tags", Choice.of("a", "A"), Choice.of("b", "B"));
     static final Field<Optional<UploadedFile>> DOC = Fields.file("doc", Validators.maxFileSize(100)).optional();
 
+    static final String BOUNDARY = "XyZ";
+    static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
     App app;
 
     @AfterEach
@@ -68,24 +71,14 @@ class BindingTest {
     @Test
     void multipartWithAFile() throws Exception {
         Browser b = start();
-        String boundary = "XyZ";
-        String body = part(boundary, "title", "Up") + part(boundary, "votes", "1") + part(boundary, "price", "2")
-                + part(boundary, "tags", "a")
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\nfile body\r\n--" + boundary + "--\r\n";
-        var r = b.send("POST", "/bind", body, "multipart/form-data; boundary=" + boundary);
+        var r = b.send("POST", "/bind", multipartWithDoc("Content-Type: text/plain\r\n", "file body"), MULTIPART);
         assertThat(r.body()).isEqualTo("Up|1|2|false|[a]|a.txt=file body");
     }
 
     @Test
     void multipartFileOverTheFieldLimitIsAFieldError() throws Exception {
         Browser b = start();
-        String boundary = "XyZ";
-        String body = part(boundary, "title", "Up") + part(boundary, "votes", "1") + part(boundary, "price", "2")
-                + part(boundary, "tags", "a")
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n\r\n"
-                + "x".repeat(101) + "\r\n--" + boundary + "--\r\n";
-        var r = b.send("POST", "/bind", body, "multipart/form-data; boundary=" + boundary);
+        var r = b.send("POST", "/bind", multipartWithDoc("", "x".repeat(101)), MULTIPART);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("doc=[The file is too large: 101 bytes; the limit is 100.]");
     }
@@ -118,7 +111,14 @@ class BindingTest {
         assertThat(form.value(OPEN)).isFalse();
     }
 
-    private static String part(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    /** Valid title, votes, price and tags, then the file a.txt as doc with {@code docHeaders} and {@code content}. */
+    private static String multipartWithDoc(String docHeaders, String content) {
+        return part("title", "Up") + part("votes", "1") + part("price", "2") + part("tags", "a")
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n"
+                + docHeaders + "\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
+    private static String part(String name, String value) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }
 }

@@ -182,7 +182,7 @@ public final class TestClient implements AutoCloseable {
         for (int hop = 0; ; hop++) {
             TestResponse res = exchange(method, target, extra, body, r.isSecure());
             Optional<String> location = res.redirectLocation();
-            if (!followRedirects || location.isEmpty() || !res.isRedirect()) {
+            if (!followRedirects || location.isEmpty()) {
                 return res;
             }
             if (hop == MAX_REDIRECTS) {

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 final class ErrorMessages {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\(('.*?'|CTRL-CHAR[^)]*) \\(code \\d+\\)\\)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
+    private static final Pattern MAX_DEPTH = Pattern.compile("maximum allowed \\((\\d+)");
 
     private ErrorMessages() {
     }
@@ -160,7 +161,7 @@ final class ErrorMessages {
     private static String limit(String message) {
         String m = firstLine(message);
         if (m.contains("nesting depth")) {
-            Matcher d = Pattern.compile("maximum allowed \\((\\d+)").matcher(m);
+            Matcher d = MAX_DEPTH.matcher(m);
             return "nesting deeper than " + (d.find() ? d.group(1) : "the allowed") + " levels of objects and arrays is not accepted";
         }
         if (m.contains("String value length")) {

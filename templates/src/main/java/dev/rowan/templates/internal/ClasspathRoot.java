@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /** Templates under {@code templates/} of a class loader (an application's or a module's). */
@@ -43,8 +44,8 @@ public final class ClasspathRoot implements TemplateRoot {
             return 0;
         }
         try {
-            Path file = Path.of(url.toURI());
-            return Files.getLastModifiedTime(file).toMillis() * 31 + Files.size(file);
+            BasicFileAttributes attributes = Files.readAttributes(Path.of(url.toURI()), BasicFileAttributes.class);
+            return attributes.lastModifiedTime().toMillis() * 31 + attributes.size();
         } catch (URISyntaxException | java.io.IOException | IllegalArgumentException e) {
             return 0;
         }

@@ -4,12 +4,28 @@ import dev.rowan.templates.TemplateException;
 import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
 
+import java.util.function.Supplier;
+
 /** Turns whatever Pebble or user code threw into a {@link TemplateException} that points at the template line. */
 final class Errors {
     private final RootChain chain;
 
     Errors(RootChain chain) {
         this.chain = chain;
+    }
+
+    /**
+     * Runs a function or filter of user code. Pebble does not locate exceptions from them; without this the error
+     * would point nowhere.
+     */
+    static Object located(String what, int line, String template, Supplier<Object> call) {
+        try {
+            return call.get();
+        } catch (TemplateException | PebbleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PebbleException(e, what + " failed", line, template);
+        }
     }
 
     TemplateException translate(RuntimeException error, String requested) {

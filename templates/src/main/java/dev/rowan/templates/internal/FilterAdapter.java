@@ -1,8 +1,6 @@
 package dev.rowan.templates.internal;
 
 import dev.rowan.templates.TemplateFilter;
-import dev.rowan.templates.TemplateException;
-import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -26,12 +24,7 @@ final class FilterAdapter implements Filter {
     @Override
     public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
                         int line) {
-        try {
-            return Values.toPebble(filter.apply(input == null ? "" : input, Values.positional(args)));
-        } catch (TemplateException | PebbleException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new PebbleException(e, "Filter failed", line, self.getName());
-        }
+        return Errors.located("Filter", line, self.getName(),
+                () -> Values.toPebble(filter.apply(input == null ? "" : input, Values.positional(args))));
     }
 }

@@ -2,8 +2,6 @@ package dev.rowan.templates.internal;
 
 import dev.rowan.templates.TemplateCall;
 import dev.rowan.templates.TemplateFunction;
-import dev.rowan.templates.TemplateException;
-import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -27,14 +25,8 @@ final class FunctionAdapter implements Function {
 
     @Override
     public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-        try {
-            return Values.toPebble(function.call(new Call(Values.positional(args), self.getName(), line, context)));
-        } catch (TemplateException | PebbleException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Pebble does not locate exceptions from functions; without this the error would point nowhere.
-            throw new PebbleException(e, "Function failed", line, self.getName());
-        }
+        return Errors.located("Function", line, self.getName(),
+                () -> Values.toPebble(function.call(new Call(Values.positional(args), self.getName(), line, context))));
     }
 
     private record Call(List<Object> args, String templateName, int line, EvaluationContext evaluation)

@@ -60,6 +60,16 @@ class WebTemplatesTest {
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Serves {@code name} (with {@code source}) at / with the given debug setting; the answer must be a 500. */
+    private HttpResponse<String> failingRender(String debug, String name, String source) throws Exception {
+        write(name, source);
+        app(Map.of("debug", debug)).get("/", ctx -> ctx.render(name, Map.of()));
+        app.start(0);
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(500);
+        return r;
+    }
+
     @Test
     void rendersFromTheConfiguredFolderWithEscaping() throws Exception {
         write("polls/index.html", "<h1>{{ title }}</h1>");
@@ -130,11 +140,7 @@ class WebTemplatesTest {
 
     @Test
     void csrfHelpersWithoutProtectionSayWhatToInstall() throws Exception {
-        write("f.html", "{{ csrf_input() }}");
-        app(Map.of("debug", "true")).get("/", ctx -> ctx.render("f.html", Map.of()));
-        app.start(0);
-        HttpResponse<String> r = get("/");
-        assertThat(r.statusCode()).isEqualTo(500);
+        HttpResponse<String> r = failingRender("true", "f.html", "{{ csrf_input() }}");
         assertThat(r.body()).contains("templates.E011").contains("CsrfProtection.create()");
     }
 
@@ -149,7 +155,7 @@ class WebTemplatesTest {
 
     @Test
     void modulesInstalledAfterTemplatesStillAddTemplatesAndProcessors() throws Exception {
-        app(Map.of("templates.dir", dir.toString()));
+        app(Map.of());
         // A module installed later: its classpath templates/ (admin/base.html in test resources) and a user hook.
         app.install(a -> TemplatesConfig.of(a)
                 .moduleTemplates("admin", WebTemplatesTest.class.getClassLoader())
@@ -175,11 +181,7 @@ class WebTemplatesTest {
 
     @Test
     void syntaxErrorsShowNameLineAndSnippetOnTheDebugPage() throws Exception {
-        write("broken.html", "line one\n{% if %}\nline three");
-        app(Map.of("debug", "true")).get("/", ctx -> ctx.render("broken.html", Map.of()));
-        app.start(0);
-        HttpResponse<String> r = get("/");
-        assertThat(r.statusCode()).isEqualTo(500);
+        HttpResponse<String> r = failingRender("true", "broken.html", "line one\n{% if %}\nline three");
         assertThat(r.body()).contains("<b>broken.html</b>, line 2").contains("&gt; 2 | {% if %}");
     }
 
@@ -202,11 +204,7 @@ class WebTemplatesTest {
 
     @Test
     void productionHidesTemplateDetails() throws Exception {
-        write("broken.html", "{% if %}");
-        app(Map.of("debug", "false")).get("/", ctx -> ctx.render("broken.html", Map.of()));
-        app.start(0);
-        HttpResponse<String> r = get("/");
-        assertThat(r.statusCode()).isEqualTo(500);
+        HttpResponse<String> r = failingRender("false", "broken.html", "{% if %}");
         assertThat(r.body()).doesNotContain("broken.html");
     }
 }

@@ -2,7 +2,6 @@ package dev.rowan.forms.internal.csrf;
 
 import dev.rowan.core.Context;
 import dev.rowan.core.Cookie;
-import dev.rowan.core.HttpMethod;
 import dev.rowan.core.Key;
 import dev.rowan.core.Middleware;
 import dev.rowan.core.spi.CsrfTokens;
@@ -90,20 +89,13 @@ public final class CsrfEngine implements Middleware, CsrfTokens {
 
     @Override
     public void handle(Context ctx, Next next) throws Exception {
-        if (isUnsafe(ctx.method()) && !isExempt(ctx)) {
+        if (ctx.method().isUnsafe() && !isExempt(ctx)) {
             Optional<CsrfException> failure = verify(ctx);
             if (failure.isPresent()) {
                 throw failure.get();
             }
         }
         next.proceed();
-    }
-
-    private static boolean isUnsafe(HttpMethod method) {
-        return switch (method) {
-            case GET, HEAD, OPTIONS -> false;
-            default -> true;
-        };
     }
 
     private boolean isExempt(Context ctx) {

@@ -8,10 +8,18 @@ import java.util.Optional;
 
 /** Origin arithmetic: normalizing {@code scheme://host[:port]} and matching trusted origins (with {@code *.} wildcards). */
 public final class Origins {
-    private final List<String> exact;
-    private final List<String> wildcardSuffixes;
+    /** {@code https://*.example.com} as scheme {@code https://} and suffix {@code .example.com}. */
+    private record Wildcard(String scheme, String suffix) {
+        boolean matches(String normalized) {
+            return normalized.startsWith(scheme) && normalized.endsWith(suffix)
+                    && normalized.length() > scheme.length() + suffix.length();
+        }
+    }
 
-    private Origins(List<String> exact, List<String> wildcardSuffixes) {
+    private final List<String> exact;
+    private final List<Wildcard> wildcardSuffixes;
+
+    private Origins(List<String> exact, List<Wildcard> wildcardSuffixes) {
         this.exact = exact;
         this.wildcardSuffixes = wildcardSuffixes;
     }
@@ -19,7 +27,7 @@ public final class Origins {
     /** Parses configured trusted origins; each must have a scheme. */
     public static Origins parseTrusted(List<String> configured) {
         List<String> exact = new java.util.ArrayList<>();
-        List<String> wildcards = new java.util.ArrayList<>();
+        List<Wildcard> wildcards = new java.util.ArrayList<>();
         for (String raw : configured) {
             String s = raw.strip().toLowerCase(Locale.ROOT);
             int sep = s.indexOf("://");
@@ -28,7 +36,7 @@ public final class Origins {
                         + "like https://example.com or https://*.example.com (set in csrf.trusted-origins).");
             }
             if (s.startsWith("*.", sep + 3)) {
-                wildcards.add(s.substring(0, sep + 3) + "|" + s.substring(sep + 4)); // "https://|.example.com"
+                wildcards.add(new Wildcard(s.substring(0, sep + 3), s.substring(sep + 4)));
             } else {
                 normalize(s).ifPresent(exact::add);
             }
@@ -56,17 +64,6 @@ public final class Origins {
 
     /** Whether a normalized origin is trusted. */
     public boolean trusts(String normalized) {
-        if (exact.contains(normalized)) {
-            return true;
-        }
-        for (String w : wildcardSuffixes) {
-            int bar = w.indexOf('|');
-            String scheme = w.substring(0, bar);
-            String suffix = w.substring(bar + 1);
-            if (normalized.startsWith(scheme) && normalized.endsWith(suffix) && normalized.length() > scheme.length() + suffix.length()) {
-                return true;
-            }
-        }
-        return false;
+        return exact.contains(normalized) || wildcardSuffixes.stream().anyMatch(w -> w.matches(normalized));
     }
 }

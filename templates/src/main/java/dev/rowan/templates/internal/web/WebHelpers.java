@@ -21,12 +21,13 @@ final class WebHelpers {
     static void register(App app, Templates.Builder builder) {
         // Built on the first render, when every module (StaticFiles included) is installed.
         Optional<StaticUrls> staticUrls = app.findService(StaticUrls.class);
+        Optional<CsrfTokens> csrfTokens = app.findService(CsrfTokens.class);
         String staticPrefix = normalizePrefix(app.config().get("static.url", "/static/"));
         builder.function("url", call -> url(app, call))
                 .function("static", call -> staticUrls.map(u -> u.url(call.string(0)))
                         .orElseGet(() -> plainStaticUrl(staticPrefix, call.string(0))))
-                .function("csrf_token", call -> csrf(app).token(request(call, "csrf_token")))
-                .function("csrf_input", call -> csrfInput(csrf(app), request(call, "csrf_input")))
+                .function("csrf_token", call -> csrf(csrfTokens).token(request(call, "csrf_token")))
+                .function("csrf_input", call -> csrfInput(csrf(csrfTokens), request(call, "csrf_input")))
                 .contextProcessor(scope -> scope.context(Context.class).<Map<String, ?>>map(WebHelpers::requestValues)
                         .orElse(Map.of()));
     }
@@ -53,8 +54,8 @@ final class WebHelpers {
         return prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
-    private static CsrfTokens csrf(App app) {
-        return app.findService(CsrfTokens.class).orElseThrow(() -> new IllegalStateException(
+    private static CsrfTokens csrf(Optional<CsrfTokens> tokens) {
+        return tokens.orElseThrow(() -> new IllegalStateException(
                 "templates.E011 csrf_token() and csrf_input() need CSRF protection: add the dependency "
                         + "dev.rowan:rowan-forms and app.install(CsrfProtection.create())."));
     }
