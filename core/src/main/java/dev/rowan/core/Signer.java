@@ -26,7 +26,6 @@ import java.util.Optional;
  */
 public final class Signer {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final char SEP = '.';
 
     private final List<byte[]> keys;
@@ -111,7 +110,4 @@ public final class Signer {
         }
     }
 
-    static byte[] decodeBase64(String s) {
-        return B64D.decode(s);
-    }
 }
