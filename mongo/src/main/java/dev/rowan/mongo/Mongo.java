@@ -93,7 +93,7 @@ public final class Mongo {
 
     /** The app's database ({@code mongodb.database}, else the URI's database, else {@code rowan}). */
     public MongoDatabase database() {
-        return client().getDatabase(databaseName).withCodecRegistry(codecs);
+        return client().getDatabase(databaseName);   // the client's settings carry the codecs
     }
 
     /** A collection whose documents are mapped to {@code type}: a record or a class with a no-argument constructor. */

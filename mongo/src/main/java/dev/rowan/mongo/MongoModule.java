@@ -117,7 +117,8 @@ public final class MongoModule implements Module {
     }
 
     private void requireEmbeddedAllowed(Config config) {
-        boolean allowed = builder.embedded.orElse(config.getBoolean("mongodb.embedded", !config.isProduction()));
+        // Choosing an embedded file in code is an explicit yes, also in production.
+        boolean allowed = builder.embeddedFile.isPresent() || config.getBoolean("mongodb.embedded", !config.isProduction());
         if (!allowed) {
             throw new IllegalStateException("mongo.E002 No MongoDB URI is configured. Set the environment variable "
                     + "MONGODB_URI (e.g. mongodb://user:password@db.example.com:27017/notes) or the setting mongodb.uri."
@@ -174,7 +175,6 @@ public final class MongoModule implements Module {
         private Optional<String> uri = Optional.empty();
         private Optional<String> database = Optional.empty();
         private Optional<String> embeddedFile = Optional.empty();
-        private Optional<Boolean> embedded = Optional.empty();
         private Optional<Duration> timeout = Optional.empty();
         private final List<IndexSpec> indexes = new ArrayList<>();
         private final List<CodecProvider> codecs = new ArrayList<>();
@@ -196,14 +196,12 @@ public final class MongoModule implements Module {
         /** Uses the in-process server with its data in {@code file} when no URI is configured. */
         public Builder embeddedFile(Path file) {
             this.embeddedFile = Optional.of(file.toString());
-            this.embedded = Optional.of(true);
             return this;
         }
 
         /** Uses the in-process server, keeping data in memory only (tests), when no URI is configured. */
         public Builder embeddedInMemory() {
             this.embeddedFile = Optional.of("memory");
-            this.embedded = Optional.of(true);
             return this;
         }
 
@@ -234,7 +232,6 @@ public final class MongoModule implements Module {
             copy.uri = uri;
             copy.database = database;
             copy.embeddedFile = embeddedFile;
-            copy.embedded = embedded;
             copy.timeout = timeout;
             copy.indexes.addAll(indexes);
             copy.codecs.addAll(codecs);

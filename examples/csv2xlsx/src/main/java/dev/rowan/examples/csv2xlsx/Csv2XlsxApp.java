@@ -46,8 +46,6 @@ public final class Csv2XlsxApp implements Module {
     /** The upload limit {@link #main} uses unless {@code server.max-body-size} is set. */
     public static final String SUGGESTED_MAX_BODY_SIZE = "200MB";
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final String prefix;
     private final String layout;
 
@@ -97,8 +95,7 @@ public final class Csv2XlsxApp implements Module {
                 refuse(ctx, status, e.getMessage(), e.line().stream().boxed().findFirst(), options);
                 return;
             }
-            ctx.contentType(XLSX);
-            ctx.download(xlsx, downloadName(csv.filename()));
+            ctx.download(xlsx, downloadName(csv.filename()));   // the .xlsx suffix gives the content type
         } finally {
             Files.deleteIfExists(xlsx);
         }

@@ -58,7 +58,7 @@ class DemoSiteTest {
         var r = get(path);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<a class=\"brand\" href=\"/\">Rowan demo</a>").contains("rel=\"stylesheet\"")
-                .doesNotContainIgnoringCase("<script");
+                .contains("href=\"/notes/\">Notes</a>").doesNotContainIgnoringCase("<script");
     }
 
     @Test
