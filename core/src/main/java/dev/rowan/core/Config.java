@@ -78,6 +78,18 @@ public final class Config {
         return new Config(copy, profile);
     }
 
+    /**
+     * A copy where {@code key} has {@code value} unless it is already set: an app's own default that
+     * files, the environment and code can still override.
+     *
+     * <pre>{@code
+     * Config c = Config.load().withDefault("server.max-body-size", "200MB");
+     * }</pre>
+     */
+    public Config withDefault(String key, String value) {
+        return get(key).isPresent() ? this : with(key, value);
+    }
+
     /** A copy running under another profile. */
     public Config withProfile(String newProfile) {
         return new Config(values, newProfile);

@@ -34,6 +34,13 @@ class ConfigTest {
     }
 
     @Test
+    void withDefaultFillsOnlyWhatIsUnset() {
+        Config c = Config.of(Map.of("a", "1")).withDefault("a", "2").withDefault("b", "3");
+        assertThat(c.get("a")).contains("1");
+        assertThat(c.get("b")).contains("3");
+    }
+
+    @Test
     void typedGettersExplainBadValues() {
         Config c = Config.of(Map.of("port", "eighty", "size", "10MB", "list", "a, b,,c"));
         assertThatThrownBy(() -> c.getInt("port", 1)).hasMessageContaining("core.E012").hasMessageContaining("'port' must be a whole number, but is 'eighty'");

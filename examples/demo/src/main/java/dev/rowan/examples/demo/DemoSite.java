@@ -34,10 +34,9 @@ public final class DemoSite {
 
     /** The site's app, not yet started. Uploads are limited to 200MB unless {@code server.max-body-size} is set. */
     public static App create(Config config) {
-        Config c = config.get("server.max-body-size").isPresent() ? config
-                : config.with("server.max-body-size", Csv2XlsxApp.SUGGESTED_MAX_BODY_SIZE);
         // Without MONGODB_URI, notes live in an embedded server whose file survives restarts.
-        c = c.get("mongodb.embedded-file").isPresent() ? c : c.with("mongodb.embedded-file", NotesApp.DEFAULT_DATA_FILE);
+        Config c = config.withDefault("server.max-body-size", Csv2XlsxApp.SUGGESTED_MAX_BODY_SIZE)
+                .withDefault("mongodb.embedded-file", NotesApp.DEFAULT_DATA_FILE);
         App app = App.create(c);
         app.install(TemplatesModule.create());
         app.install(CsrfProtection.create());
