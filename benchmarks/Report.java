@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Turns one run.sh result folder (facts.tsv, runs.tsv, servers.tsv) into the markdown report.
- * Launched as a single source file ({@code java Report.java DIR BASELINE_RAW}), so it needs only the
- * JDK the benchmark already uses.
+ * Launched as a single source file ({@code java Report.java DIR BASELINE_RAW [EARLIER_DIR...]}), so it
+ * needs only the JDK the benchmark already uses.
  */
 public final class Report {
     private static final List<String> PEERS = List.of("jooby", "javalin");
@@ -75,11 +75,8 @@ public final class Report {
 
     private static void headline(StringBuilder md, List<Run> runs, List<Server> servers, List<String> baselines) {
         md.append("\n## Headline: best connection count per endpoint (as TechEmpower publishes)\n\n");
-        md.append("| server | plaintext req/s | json req/s | start to first response (ms) | RSS after load (MB) |");
-        baselines.forEach(b -> md.append(" × ").append(b).append(" (plaintext / json) |"));
-        md.append("\n|---|---:|---:|---:|---:|");
-        baselines.forEach(b -> md.append("---:|"));
-        md.append('\n');
+        header(md, "| server | plaintext req/s | json req/s | start to first response (ms) | RSS after load (MB) |",
+                "|---|---:|---:|---:|---:|", baselines, " (plaintext / json)");
         for (Server s : servers) {
             md.append("| ").append(s.name())
                     .append(" | ").append(best(runs, s.name(), "plaintext").map(r -> num(r.rps())).orElse("–"))
@@ -96,11 +93,8 @@ public final class Report {
 
     private static void everyRun(StringBuilder md, List<Run> runs, List<String> baselines) {
         md.append("\n## Every run\n\n");
-        md.append("| server | endpoint | connections | req/s | p99 (ms) | errors | server CPU % | wrk CPU % | others CPU % | attempts |");
-        baselines.forEach(b -> md.append(" × ").append(b).append(" |"));
-        md.append("\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        baselines.forEach(b -> md.append("---:|"));
-        md.append('\n');
+        header(md, "| server | endpoint | connections | req/s | p99 (ms) | errors | server CPU % | wrk CPU % | others CPU % | attempts |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|", baselines, "");
         for (Run r : runs) {
             md.append("| ").append(r.server()).append(" | ").append(r.test()).append(" | ").append(r.conns())
                     .append(" | ").append(num(r.rps())).append(" | ").append(String.format(Locale.ROOT, "%.2f", r.p99()))
@@ -128,6 +122,15 @@ public final class Report {
         }
         md.append("\nStart-up is measured from launching `java` to the first 200 answer to `GET /` (curl polling\n");
         md.append("in a tight loop); RSS is read from /proc/<pid>/status after the last run.\n");
+    }
+
+    /** A table's header: the fixed columns, then one right-aligned "× baseline" column per baseline. */
+    private static void header(StringBuilder md, String columns, String alignment, List<String> baselines, String ratioNote) {
+        md.append(columns);
+        baselines.forEach(b -> md.append(" × ").append(b).append(ratioNote).append(" |"));
+        md.append('\n').append(alignment);
+        baselines.forEach(b -> md.append("---:|"));
+        md.append('\n');
     }
 
     private static String bestRatio(List<Run> runs, String server, String baseline, String test) {

@@ -52,15 +52,14 @@ LOAD_CPU="${LOAD_CPU:-1}"
 JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
 OUT="${OUT:-$BENCH/results/db-latest.md}"
 
+WRK_THREADS=1
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$BENCH/results/raw/db-$STAMP"   # wrk outputs and server logs; git-ignored
-BASE_URL="http://127.0.0.1:$PORT"
 PSQL=(psql -h "$DB_HOST" -U postgres -q -v ON_ERROR_STOP=1)
-SERVER_PID=""
 
-die() { echo "run-db.sh: $*" >&2; exit 1; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+# die, log, load_avg, require_tools, build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
+# shellcheck source=benchmarks/lib.sh
+. "$BENCH/lib.sh"
 
 module_of() {
     case "$1" in
@@ -74,12 +73,8 @@ mode_of() { case "$1" in rowan-jdbc) echo jdbc ;; *) echo orm ;; esac; }
 # ------------------------------------------------------------------ preparation
 
 preflight() {
-    local tool
-    for tool in wrk curl taskset psql; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
-    [[ -x "$JAVA" ]] || die "no JDK at $JAVA_HOME"
-    if pgrep -f benchmarks/run.sh >/dev/null; then
-        die "benchmarks/run.sh is running (pid $(pgrep -f benchmarks/run.sh | tr '\n' ' ')); wait for it to finish"
-    fi
+    require_tools psql
+    refuse_while_running run.sh
     local s
     for s in $SERVERS; do module_of "$s" >/dev/null; done
     mkdir -p "$RAW" "$(dirname "$OUT")"
@@ -95,48 +90,12 @@ setup_db() {
 }
 
 build() {
-    [[ "$BUILD" == 1 ]] || { log "BUILD=0: using the jars already built"; return; }
-    local modules
-    modules="$(for s in $SERVERS; do module_of "$s"; done | sort -u | sed 's#^#benchmarks/#' | paste -sd,)"
-    log "building $modules"
-    (cd "$ROOT" && ./mvnw -q -Pbench -pl "$modules" -am package -Dmaven.test.skip=true) ||
-        die "build failed; rerun: ./mvnw -Pbench -pl $modules -am package -Dmaven.test.skip=true"
+    local s modules=()
+    for s in $SERVERS; do modules+=("$(module_of "$s")"); done
+    build_modules "${modules[@]}"
 }
 
 # ------------------------------------------------------------------ one server
-
-port_busy() { (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
-
-stop_server() {
-    [[ -n "$SERVER_PID" ]] || return 0
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    local i
-    for i in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-    for i in $(seq 1 100); do port_busy || return 0; sleep 0.1; done
-    die "port $PORT is still in use after stopping the server"
-}
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT TERM
-
-start_server() {
-    local name="$1" jar
-    jar="$BENCH/$(module_of "$name")/target/server.jar"
-    [[ -f "$jar" ]] || die "$jar is missing; build it (BUILD=1) first"
-    port_busy && die "port $PORT is busy before starting $name; set PORT"
-    # shellcheck disable=SC2086  # JVM_OPTS is a list of flags
-    PORT="$PORT" ROWAN_DB_MODE="$(mode_of "$name")" taskset -c "$SERVER_CPU" "$JAVA" $JVM_OPTS -jar "$jar" \
-        >"$RAW/$name.log" 2>&1 &
-    SERVER_PID=$!
-    local t0=$SECONDS
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/" || true)" == 200 ]]; do
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$RAW/$name.log" >&2; die "$name exited during start-up"; }
-        ((SECONDS - t0 < 60)) || die "$name did not answer GET / within 60 s (log: $RAW/$name.log)"
-        sleep 0.2
-    done
-}
 
 # Number of World objects in a JSON body.
 worlds_in() { grep -o '"id":[0-9]*,"randomNumber":[0-9]*' <<<"$1" | wc -l; }
@@ -176,33 +135,13 @@ check_responses() {
     if ((${#p[@]} == 0)); then echo ok; else (IFS=';'; echo "${p[*]}"); fi
 }
 
-# wrk output -> "req/s p99_ms errors"
-parse_wrk() {
-    awk '
-        function ms(v) {
-            if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
-            if (v ~ /s$/) return v * 1000; return v + 0
-        }
-        /^Requests\/sec:/ { rps = $2 }
-        /^ +99%/ { p99 = ms($2) }
-        /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-        /Non-2xx or 3xx responses:/ { errors += $5 }
-        END { printf "%.0f %.2f %d\n", rps, p99, errors }' "$1"
-}
-
-run_wrk() {
-    local path="$1" conns="$2" seconds="$3" out="$4"
-    taskset -c "$LOAD_CPU" wrk --latency -t 1 -c "$conns" -d "${seconds}s" --timeout 8 \
-        -H 'Connection: keep-alive' "$BASE_URL$path" >"$out" 2>&1 || true
-}
-
 slug() { tr -c 'a-zA-Z0-9\n' '_' <<<"${1#/}"; }
 
 bench_server() {
     local name="$1" checks path conns max=0 c rps p99 errors load tests="$TESTS"
     if [[ "$name" == rowan-orm ]]; then tests="$TESTS $ORM_EXTRA"; fi
     for c in $CONNECTIONS; do if ((c > max)); then max=$c; fi; done
-    start_server "$name"
+    start_server "$name" "$(module_of "$name")" "$RAW/$name.log" ROWAN_DB_MODE="$(mode_of "$name")"
     checks="$(check_responses)"
     log "$name: checks $checks; load $(load_avg)"
     if [[ "$checks" != ok ]]; then
@@ -212,11 +151,11 @@ bench_server() {
         return
     fi
     printf '%s\tok\n' "$name" >>"$RAW/checks.tsv"
-    for path in $tests; do run_wrk "$path" "$max" "$WARMUP" "$RAW/$name-warmup-$(slug "$path").txt"; done
+    for path in $tests; do run_wrk "$RAW/$name-warmup-$(slug "$path").txt" "$max" "$WARMUP" "$path" >/dev/null || true; done
     for path in $tests; do
         for conns in $CONNECTIONS; do
             load="$(load_avg)"
-            run_wrk "$path" "$conns" "$DURATION" "$RAW/$name-$(slug "$path")-c$conns.txt"
+            run_wrk "$RAW/$name-$(slug "$path")-c$conns.txt" "$conns" "$DURATION" "$path" >/dev/null || true
             read -r rps p99 errors < <(parse_wrk "$RAW/$name-$(slug "$path")-c$conns.txt")
             log "$name $path c=$conns: $rps req/s, p99 $p99 ms, errors $errors (load before: $load)"
             printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$path" "$conns" "$rps" "$p99" "$errors" "$load" >>"$RAW/runs.tsv"

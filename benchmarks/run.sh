@@ -33,6 +33,8 @@
 #   KEEP_FROM     earlier result folders (benchmarks/results/raw/<stamp>) whose servers that are
 #                 not re-measured now are carried into the report, to redo one noisy server:
 #                 SERVERS=rowan KEEP_FROM=benchmarks/results/raw/20261127T205223Z benchmarks/run.sh
+#
+# It refuses to run while benchmarks/run-db.sh runs (two load generators would distort both).
 set -euo pipefail
 
 DEFAULT_SERVERS="rowan rowan-inline raw-netty raw-helidon raw-jetty jooby javalin"
@@ -65,31 +67,21 @@ KEEP_FROM="${KEEP_FROM:-}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$BENCH/results/raw/$STAMP"   # wrk outputs and server logs; git-ignored
 CLK_TCK="$(getconf CLK_TCK)"
-BASE_URL="http://127.0.0.1:$PORT"
-SERVER_PID=""
-START_MS=0
 RUN=""
 
-die() { echo "run.sh: $*" >&2; exit 1; }
+# die, log, load_avg, require_tools, build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
+# shellcheck source=benchmarks/lib.sh
+. "$BENCH/lib.sh"
+
 # "rowan-inline" is the rowan module with ROWAN_MODE=inline (non-blocking handlers on the event loop).
 module_of() { case "$1" in rowan-inline) echo rowan ;; *) echo "$1" ;; esac; }
 mode_of() { case "$1" in rowan-inline) echo inline ;; *) echo default ;; esac; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 # ------------------------------------------------------------------ preflight
 
 preflight() {
-    if ! command -v wrk >/dev/null; then
-        echo "run.sh: wrk is not installed. Install it with:  apt-get install -y wrk" >&2
-        exit 2
-    fi
-    command -v curl >/dev/null || die "curl is not installed (apt-get install -y curl)"
-    command -v taskset >/dev/null || die "taskset is not installed (apt-get install -y util-linux)"
-    [[ -x "$JAVA" ]] || die "no JDK at $JAVA_HOME (set JAVA_HOME to a JDK 21+)"
-    local cpus
-    cpus="$(nproc --all)"
-    ((SERVER_CPU < cpus && LOAD_CPU < cpus)) || die "SERVER_CPU=$SERVER_CPU / LOAD_CPU=$LOAD_CPU but only $cpus CPUs"
-    [[ "$SERVER_CPU" != "$LOAD_CPU" ]] || log "warning: server and wrk share CPU $SERVER_CPU; figures will be lower"
+    require_tools
+    refuse_while_running run-db.sh
     local selected=() s
     for s in $SERVERS; do
         if [[ -f "$BENCH/$(module_of "$s")/pom.xml" ]]; then
@@ -104,17 +96,12 @@ preflight() {
 }
 
 build() {
-    [[ "$BUILD" == 1 ]] || { log "BUILD=0: using the jars already built"; return; }
-    local modules
-    modules="$(for s in $SERVERS; do module_of "$s"; done | sort -u | while read -r m; do printf 'benchmarks/%s,' "$m"; done)"
-    log "building ${modules%,} (this is the only step that uses the network: Maven Central)"
-    (cd "$ROOT" && ./mvnw -q -Pbench -pl "${modules%,}" -am package -Dmaven.test.skip=true) ||
-        die "build failed; rerun: ./mvnw -Pbench -pl ${modules%,} -am package -Dmaven.test.skip=true"
+    local s modules=()
+    for s in $SERVERS; do modules+=("$(module_of "$s")"); done
+    build_modules "${modules[@]}"
 }
 
 # ------------------------------------------------------------------ machine state
-
-port_busy() { (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 # "busy total" jiffies summed over all CPUs.
 cpu_jiffies() { awk '/^cpu /{b=$2+$3+$4+$7+$8+$9; print b, b+$5+$6}' /proc/stat; }
@@ -127,8 +114,6 @@ idle_percent() {
     read -r b2 t2 < <(cpu_jiffies)
     awk -v b=$((b2 - b1)) -v t=$((t2 - t1)) 'BEGIN{idle = (t > 0) ? 100 * (t - b) / t : 0; printf "%.0f", idle}'
 }
-
-load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # utime + stime of a process (all its threads), in jiffies.
 proc_jiffies() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
@@ -148,44 +133,6 @@ wait_until_quiet() {
 }
 
 # ------------------------------------------------------------------ one server
-
-stop_server() {
-    [[ -n "$SERVER_PID" ]] || return 0
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        local i
-        for i in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-    local i
-    for i in $(seq 1 100); do port_busy || return 0; sleep 0.1; done
-    die "port $PORT is still in use after stopping the server"
-}
-trap stop_server EXIT
-trap 'stop_server; exit 130' INT TERM
-
-# Starts the server pinned to SERVER_CPU; sets SERVER_PID and START_MS (process start to the first
-# 200 on GET /). Not called in a subshell, so the EXIT trap always sees the server's pid.
-start_server() {
-    local name="$1" logfile="$2" jar="$BENCH/$(module_of "$1")/target/server.jar"
-    [[ -f "$jar" ]] || die "$jar is missing; build it (BUILD=1) first"
-    port_busy && die "port $PORT is busy before starting $name; stop what listens there or set PORT"
-    local t0 t1 code
-    t0="$(date +%s%N)"
-    # shellcheck disable=SC2086  # JVM_OPTS is a list of flags
-    PORT="$PORT" ROWAN_MODE="$(mode_of "$name")" taskset -c "$SERVER_CPU" "$JAVA" $JVM_OPTS -jar "$jar" >"$logfile" 2>&1 &
-    SERVER_PID=$!
-    while :; do
-        code="$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/" || true)"
-        [[ "$code" == 200 ]] && break
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "$name exited during start-up (log: $logfile)"; }
-        (($(date +%s%N) - t0 < 60000000000)) || die "$name did not answer GET / within 60 s (log: $logfile)"
-    done
-    t1="$(date +%s%N)"
-    START_MS=$(((t1 - t0) / 1000000))
-}
 
 # TechEmpower's response checks, reported (not fatal) so a peer's deviation is visible in the table.
 check_responses() {
@@ -218,31 +165,10 @@ accept_header() {
     esac
 }
 
-# Runs wrk pinned to LOAD_CPU; prints its user+sys CPU seconds.
-run_wrk() {
-    local test="$1" conns="$2" seconds="$3" out="$4" timing
-    timing="$(mktemp)"
-    {
-        TIMEFORMAT='%U %S'
-        time taskset -c "$LOAD_CPU" wrk --latency -t "$WRK_THREADS" -c "$conns" -d "${seconds}s" --timeout 8 \
-            -H 'Connection: keep-alive' -H "Accept: $(accept_header "$test")" "$BASE_URL/$test" >"$out" 2>&1
-    } 2>"$timing"
-    awk '{print $1 + $2}' "$timing"
-    rm -f "$timing"
-}
-
-# wrk output -> "req/s p99_ms errors"
-parse_wrk() {
-    awk '
-        function ms(v) {
-            if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
-            if (v ~ /s$/) return v * 1000; return v + 0
-        }
-        /^Requests\/sec:/ { rps = $2 }
-        /^ +99%/ { p99 = ms($2) }
-        /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-        /Non-2xx or 3xx responses:/ { errors += $5 }
-        END { printf "%.0f %.2f %d\n", rps, p99, errors }' "$1"
+# Runs wrk on one endpoint with TechEmpower's Accept header; prints wrk's user+sys CPU seconds.
+wrk_test() {
+    local test="$1" conns="$2" seconds="$3" out="$4"
+    run_wrk "$out" "$conns" "$seconds" "/$test" -H "Accept: $(accept_header "$test")"
 }
 
 # One measured wrk run against the running server; sets RUN to
@@ -252,7 +178,7 @@ measure_run() {
     read -r b1 _ < <(cpu_jiffies)
     s1="$(proc_jiffies "$SERVER_PID")"
     t1="$(date +%s%N)"
-    wrk_cpu="$(run_wrk "$test" "$conns" "$DURATION" "$out")"
+    wrk_cpu="$(wrk_test "$test" "$conns" "$DURATION" "$out")"
     t2="$(date +%s%N)"
     s2="$(proc_jiffies "$SERVER_PID")"
     read -r b2 _ < <(cpu_jiffies)
@@ -293,12 +219,12 @@ bench_server() {
     log "$name: load $load, idle ${idle}%; starting it $START_RUNS times"
     for i in $(seq 1 "$START_RUNS"); do
         if ((i > 1)); then stop_server; wait_until_quiet >/dev/null; fi
-        start_server "$name" "$RAW/$name-$i.log"
+        start_server "$name" "$(module_of "$name")" "$RAW/$name-$i.log" ROWAN_MODE="$(mode_of "$name")"
         starts+=("$START_MS")
     done
     checks="$(check_responses)"
     log "$name: first response after ${starts[*]} ms; $checks; warming up ${WARMUP}s per endpoint"
-    for test in $TESTS; do run_wrk "$test" "$max_conns" "$WARMUP" "$RAW/$name-warmup-$test.txt" >/dev/null; done
+    for test in $TESTS; do wrk_test "$test" "$max_conns" "$WARMUP" "$RAW/$name-warmup-$test.txt" >/dev/null; done
     for test in $TESTS; do
         for conns in $CONNECTIONS; do measure_point "$name" "$test" "$conns"; done
     done

@@ -1,5 +1,8 @@
 package dev.rowan.bench.joobydb;
 
+import dev.rowan.bench.jdbc.FortunesPage;
+import dev.rowan.bench.jdbc.JdbcStore;
+import dev.rowan.bench.jdbc.Tfb;
 import io.jooby.ExecutionMode;
 import io.jooby.Jooby;
 import io.jooby.MediaType;
@@ -9,21 +12,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Jooby 3 on Netty with TechEmpower's database endpoints, set up as in its TechEmpower entry:
  * event-loop mode, with the blocking database routes dispatched to Jooby's worker pool. jooby-hikari
  * and jooby-pebble are not published for 3.11.5, so HikariCP, JDBC and Pebble are used directly
- * ({@link Store}); JSON is plain Jackson 3 as in benchmarks/jooby. Serves on env {@code PORT} (8080).
+ * (the shared {@link JdbcStore} and {@link FortunesPage}); JSON is plain Jackson 3 as in
+ * benchmarks/jooby. Serves on env {@code PORT} (8080); env {@code DB_HOST}, {@code DB_POOL} as in
+ * {@link JdbcStore#fromEnv()}.
  */
 public final class JoobyDbServer extends Jooby {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     {
-        Store store = new Store();
+        JdbcStore store = JdbcStore.fromEnv();
+        FortunesPage fortunes = new FortunesPage();
         get("/", ctx -> ctx.setResponseType(MediaType.text).send("Hello, World!"));
         dispatch(() -> {
             get("/db", ctx -> ctx.setResponseType(MediaType.json).send(JSON.writeValueAsBytes(store.world())));
             get("/queries", ctx -> ctx.setResponseType(MediaType.json)
-                    .send(JSON.writeValueAsBytes(store.worlds(Store.count(ctx.query("queries").value("1"))))));
+                    .send(JSON.writeValueAsBytes(store.worlds(Tfb.count(ctx.query("queries").value("1"))))));
             get("/updates", ctx -> ctx.setResponseType(MediaType.json)
-                    .send(JSON.writeValueAsBytes(store.update(Store.count(ctx.query("queries").value("1"))))));
-            get("/fortunes", ctx -> ctx.setResponseType(MediaType.html).send(store.fortunesHtml()));
+                    .send(JSON.writeValueAsBytes(store.update(Tfb.count(ctx.query("queries").value("1"))))));
+            get("/fortunes", ctx -> ctx.setResponseType(MediaType.html).send(fortunes.render(store.fortunes())));
         });
     }
 

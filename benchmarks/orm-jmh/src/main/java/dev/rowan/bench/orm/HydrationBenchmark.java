@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading 10,000 rows into {@link Person} objects: {@code Person.objects.all().list()} against a
+ * Reading 10,000 rows into {@link Person} objects: {@code Person.objects.using(db).list()} against a
  * hand-written JDBC loop over the same SQL, on the same pool.
  */
 @State(Scope.Benchmark)

@@ -1,5 +1,7 @@
 package dev.rowan.bench.rowandb;
 
+import dev.rowan.bench.jdbc.Tfb;
+import dev.rowan.bench.jdbc.WorldRow;
 import dev.rowan.core.App;
 import dev.rowan.core.Context;
 import dev.rowan.db.Databases;
@@ -35,18 +37,18 @@ final class OrmEndpoints {
      * docs/performance.md).
      */
     private static void queries(Context ctx) {
-        int n = Tfb.queries(ctx);
-        List<Tfb.WorldJson> out = Databases.current().defaultDatabase().atomic(() -> readWorlds(n));
+        int n = RowanDbServer.queries(ctx);
+        List<WorldRow> out = Databases.current().defaultDatabase().atomic(() -> readWorlds(n));
         ctx.header("Server", "rowan").json(out);
     }
 
     /** The same without {@code atomic}: each read borrows and returns a pooled connection. */
     private static void queriesPlain(Context ctx) {
-        ctx.header("Server", "rowan").json(readWorlds(Tfb.queries(ctx)));
+        ctx.header("Server", "rowan").json(readWorlds(RowanDbServer.queries(ctx)));
     }
 
-    private static List<Tfb.WorldJson> readWorlds(int n) {
-        List<Tfb.WorldJson> out = new ArrayList<>(n);
+    private static List<WorldRow> readWorlds(int n) {
+        List<WorldRow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(json(World.objects.get("id", Tfb.randomId())));
         }
@@ -61,7 +63,7 @@ final class OrmEndpoints {
     }
 
     private static void updates(Context ctx) {
-        int n = Tfb.queries(ctx);
+        int n = RowanDbServer.queries(ctx);
         List<World> worlds = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             World w = World.objects.get("id", Tfb.randomId());
@@ -75,7 +77,7 @@ final class OrmEndpoints {
         ctx.header("Server", "rowan").json(worlds.stream().map(OrmEndpoints::json).toList());
     }
 
-    private static Tfb.WorldJson json(World w) {
-        return new Tfb.WorldJson(w.id, w.randomNumber);
+    private static WorldRow json(World w) {
+        return new WorldRow(w.id, w.randomNumber);
     }
 }

@@ -1,7 +1,9 @@
 package dev.rowan.bench.rowandb;
 
+import dev.rowan.bench.jdbc.Tfb;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
+import dev.rowan.core.Context;
 import dev.rowan.templates.TemplatesModule;
 
 import java.security.SecureRandom;
@@ -12,7 +14,8 @@ import java.util.Map;
  * TechEmpower's database endpoints (/db, /queries, /fortunes, /updates) on Rowan with PostgreSQL, in
  * the production profile with request logging off. Env {@code ROWAN_DB_MODE=orm} (default) writes them
  * with the ORM, {@code jdbc} with hand-written JDBC on HikariCP; both render /fortunes with the same
- * Pebble template through rowan-templates and run the blocking handlers on virtual threads.
+ * Pebble template (benchmarks/common-jdbc's templates/fortunes.html, shared with the peers) through
+ * rowan-templates and run the blocking handlers on virtual threads.
  * Env: {@code PORT} (8080), {@code DB_HOST} (127.0.0.1), {@code DB_POOL} (connections, 16).
  */
 public final class RowanDbServer {
@@ -35,11 +38,16 @@ public final class RowanDbServer {
         app.install(TemplatesModule.create());
         switch (mode) {
             case "orm" -> OrmEndpoints.install(app);
-            case "jdbc" -> JdbcEndpoints.install(app, "jdbc:postgresql://" + host + ":5432/hello_world", pool);
+            case "jdbc" -> JdbcEndpoints.install(app, host, pool);
             default -> throw new IllegalArgumentException("ROWAN_DB_MODE must be 'orm' or 'jdbc', got '" + mode + "'");
         }
         app.get("/", ctx -> ctx.header("Server", "rowan").text("Hello, World!"));
         app.start(port);
+    }
+
+    /** {@code ?queries=} by TechEmpower's rule ({@link Tfb#count}). */
+    static int queries(Context ctx) {
+        return Tfb.count(ctx.query("queries").asString("1"));
     }
 
     private static String randomKey() {

@@ -1,0 +1,118 @@
+# Functions shared by benchmarks/run.sh and benchmarks/run-db.sh; sourced, not run. The caller sets
+# `set -euo pipefail` and ROOT, BENCH, JAVA, JVM_OPTS, PORT, SERVER_CPU, LOAD_CPU, WRK_THREADS and BUILD.
+# Starting a server sets SERVER_PID; the traps below stop it on exit, error and Ctrl-C.
+
+SCRIPT="$(basename "$0")"
+BASE_URL="http://127.0.0.1:$PORT"
+SERVER_PID=""
+START_MS=0
+
+die() { echo "$SCRIPT: $*" >&2; exit 1; }
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+port_busy() { (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+
+# Tools, JDK and CPUs every run needs; extra tools as arguments. Without wrk: the install hint, exit 2.
+require_tools() {
+    if ! command -v wrk >/dev/null; then
+        echo "$SCRIPT: wrk is not installed. Install it with:  apt-get install -y wrk" >&2
+        exit 2
+    fi
+    command -v curl >/dev/null || die "curl is not installed (apt-get install -y curl)"
+    command -v taskset >/dev/null || die "taskset is not installed (apt-get install -y util-linux)"
+    local tool
+    for tool in "$@"; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+    [[ -x "$JAVA" ]] || die "no JDK at $JAVA_HOME (set JAVA_HOME to a JDK 21+)"
+    local cpus
+    cpus="$(nproc --all)"
+    ((SERVER_CPU < cpus && LOAD_CPU < cpus)) || die "SERVER_CPU=$SERVER_CPU / LOAD_CPU=$LOAD_CPU but only $cpus CPUs"
+    [[ "$SERVER_CPU" != "$LOAD_CPU" ]] || log "warning: server and wrk share CPU $SERVER_CPU; figures will be lower"
+}
+
+# Refuses to start while the other load script runs (two load generators would distort both).
+refuse_while_running() {
+    local pids
+    pids="$(pgrep -f "(^|[ /])$1( |\$)" | tr '\n' ' ' || true)"
+    [[ -z "$pids" ]] || die "benchmarks/$1 is running (pid $pids); wait for it to finish"
+}
+
+# Builds benchmarks/<module> for each module argument (duplicates allowed), unless BUILD=0.
+build_modules() {
+    [[ "$BUILD" == 1 ]] || { log "BUILD=0: using the jars already built"; return 0; }
+    local modules
+    modules="$(printf '%s\n' "$@" | sort -u | sed 's#^#benchmarks/#' | paste -sd,)"
+    log "building $modules (this is the only step that uses the network: Maven Central)"
+    (cd "$ROOT" && ./mvnw -q -Pbench -pl "$modules" -am package -Dmaven.test.skip=true) ||
+        die "build failed; rerun: ./mvnw -Pbench -pl $modules -am package -Dmaven.test.skip=true"
+}
+
+stop_server() {
+    [[ -n "$SERVER_PID" ]] || return 0
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        local i
+        for i in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+    local i
+    for i in $(seq 1 100); do port_busy || return 0; sleep 0.1; done
+    die "port $PORT is still in use after stopping the server"
+}
+trap stop_server EXIT
+trap 'stop_server; exit 130' INT TERM
+
+# start_server NAME MODULE LOGFILE [VAR=value...]: starts benchmarks/MODULE/target/server.jar with
+# env PORT and the given variables, pinned to SERVER_CPU; sets SERVER_PID and START_MS (process
+# start to the first 200 on GET /, curl polling from LOAD_CPU). Not to be called in a subshell, so
+# the EXIT trap always sees the server's pid.
+start_server() {
+    local name="$1" jar="$BENCH/$2/target/server.jar" logfile="$3"
+    shift 3
+    [[ -f "$jar" ]] || die "$jar is missing; build it (BUILD=1) first"
+    port_busy && die "port $PORT is busy before starting $name; stop what listens there or set PORT"
+    local t0 t1 code
+    t0="$(date +%s%N)"
+    # shellcheck disable=SC2086  # JVM_OPTS is a list of flags
+    env PORT="$PORT" "$@" taskset -c "$SERVER_CPU" "$JAVA" $JVM_OPTS -jar "$jar" >"$logfile" 2>&1 &
+    SERVER_PID=$!
+    while :; do
+        code="$(taskset -c "$LOAD_CPU" curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/" || true)"
+        [[ "$code" == 200 ]] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$logfile" >&2; die "$name exited during start-up (log: $logfile)"; }
+        (($(date +%s%N) - t0 < 60000000000)) || die "$name did not answer GET / within 60 s (log: $logfile)"
+    done
+    t1="$(date +%s%N)"
+    START_MS=$(((t1 - t0) / 1000000))
+}
+
+# run_wrk OUT CONNS SECONDS PATH [wrk options...]: wrk pinned to LOAD_CPU, keep-alive, output in OUT;
+# prints wrk's user+sys CPU seconds and returns wrk's exit status.
+run_wrk() {
+    local out="$1" conns="$2" seconds="$3" path="$4" timing status=0
+    shift 4
+    timing="$(mktemp)"
+    {
+        TIMEFORMAT='%U %S'
+        time taskset -c "$LOAD_CPU" wrk --latency -t "$WRK_THREADS" -c "$conns" -d "${seconds}s" --timeout 8 \
+            -H 'Connection: keep-alive' "$@" "$BASE_URL$path" >"$out" 2>&1
+    } 2>"$timing" || status=$?
+    awk '{print $1 + $2}' "$timing"
+    rm -f "$timing"
+    return "$status"
+}
+
+# wrk output -> "req/s p99_ms errors"
+parse_wrk() {
+    awk '
+        function ms(v) {
+            if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000
+            if (v ~ /s$/) return v * 1000; return v + 0
+        }
+        /^Requests\/sec:/ { rps = $2 }
+        /^ +99%/ { p99 = ms($2) }
+        /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+        /Non-2xx or 3xx responses:/ { errors += $5 }
+        END { printf "%.0f %.2f %d\n", rps, p99, errors }' "$1"
+}
