@@ -156,7 +156,7 @@ public final class Dispatcher {
 
 
     public void handle(ServerExchange ex) {
-        long started = System.nanoTime();
+        long started = accessLog ? System.nanoTime() : 0;
         RequestContext ctx = null;
         try {
             ctx = newContext(ex);

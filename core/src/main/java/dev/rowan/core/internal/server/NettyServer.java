@@ -90,6 +90,8 @@ public final class NettyServer {
                     .bind(new InetSocketAddress(settings.host(), settings.port()))
                     .syncUninterruptibly()
                     .channel();
+            DateHeader.tick();
+            group.next().scheduleAtFixedRate(DateHeader::tick, DateHeader.TICK_MILLIS, DateHeader.TICK_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()

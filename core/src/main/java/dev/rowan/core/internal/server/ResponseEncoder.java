@@ -126,12 +126,12 @@ final class ResponseEncoder {
         return at + src.length;
     }
 
-    /** Like Netty's header encoder: one byte per char, '?' for chars beyond Latin-1. */
+    /**
+     * Like Netty's header encoder: one byte per char, '?' for chars beyond Latin-1. Encoding the
+     * whole string at once is a vectorised copy for Latin-1 strings, several times faster than a
+     * per-char loop on the hot path.
+     */
     private static int put(String s, byte[] dst, int at) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            dst[at++] = c > 0xff ? (byte) '?' : (byte) c;
-        }
-        return at;
+        return put(s.getBytes(StandardCharsets.ISO_8859_1), dst, at);
     }
 }

@@ -2,6 +2,7 @@ package dev.rowan.core.internal.staticfiles;
 
 import dev.rowan.core.HttpException;
 import dev.rowan.core.HttpMethod;
+import dev.rowan.core.internal.HttpDates;
 import dev.rowan.core.internal.RequestContextAccess;
 
 import java.io.IOException;
