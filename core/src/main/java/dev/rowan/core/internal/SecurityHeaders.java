@@ -2,17 +2,28 @@ package dev.rowan.core.internal;
 
 import dev.rowan.core.Config;
 
-/** Headers every response carries unless the handler set its own. */
+/**
+ * Headers every response carries unless the handler set its own. A {@code Server} header is sent
+ * only when {@code server.header} names one: advertising the software helps nobody but scanners,
+ * while some checks (TechEmpower's, for one) require the header.
+ */
 final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
     static String[][] defaults(Config c) {
-        return new String[][] {
+        String server = c.get("server.header", "");
+        String[][] security = {
             {"X-Content-Type-Options", "nosniff"},
             {"X-Frame-Options", c.get("security.frame-options", "DENY")},
             {"Referrer-Policy", c.get("security.referrer-policy", "same-origin")},
             {"Cross-Origin-Opener-Policy", c.get("security.cross-origin-opener-policy", "same-origin")},
         };
+        if (server.isBlank()) {
+            return security;
+        }
+        String[][] withServer = java.util.Arrays.copyOf(security, security.length + 1);
+        withServer[security.length] = new String[] {"Server", server.strip()};
+        return withServer;
     }
 }

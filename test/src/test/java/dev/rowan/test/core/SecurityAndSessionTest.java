@@ -32,6 +32,16 @@ class SecurityAndSessionTest {
     }
 
     @Test
+    void serverHeaderOnlyWhenConfigured() {
+        assertThat(TestClient.of(Apps.app().get("/", ctx -> ctx.text("ok"))).get("/").header("Server")).isEmpty();
+        var named = TestClient.of(Apps.app("server.header", "rowan").get("/", ctx -> ctx.text("ok"))
+                .get("/own", ctx -> ctx.header("Server", "mine").text("ok")));
+        assertThat(named.get("/").header("Server")).contains("rowan");
+        assertThat(named.get("/missing").header("Server")).contains("rowan");
+        assertThat(named.get("/own").headers("Server")).containsExactly("mine");
+    }
+
+    @Test
     void productionRefusesForeignHosts() {
         App app = Apps.prod().get("/", ctx -> ctx.text("hi " + ctx.host()));
         var res = TestClient.of(app).host("evil.test").get("/");

@@ -17,9 +17,9 @@ final class JdbcEndpoints {
     static void install(App app, String host, int poolSize) {
         JdbcStore store = JdbcStore.open(host, poolSize);
         app.onStop(store::close);
-        app.get("/db", ctx -> ctx.header("Server", "rowan").json(store.world()));
-        app.get("/queries", ctx -> ctx.header("Server", "rowan").json(store.worlds(RowanDbServer.queries(ctx))));
-        app.get("/fortunes", ctx -> ctx.header("Server", "rowan").render("fortunes.html", Map.of("fortunes", store.fortunes())));
-        app.get("/updates", ctx -> ctx.header("Server", "rowan").json(store.update(RowanDbServer.queries(ctx))));
+        app.get("/db", ctx -> ctx.json(store.world()));
+        app.get("/queries", ctx -> ctx.json(store.worlds(RowanDbServer.queries(ctx))));
+        app.get("/fortunes", ctx -> ctx.render("fortunes.html", Map.of("fortunes", store.fortunes())));
+        app.get("/updates", ctx -> ctx.json(store.update(RowanDbServer.queries(ctx))));
     }
 }

@@ -28,7 +28,7 @@ final class OrmEndpoints {
 
     private static void db(Context ctx) {
         World w = World.objects.get("id", Tfb.randomId());
-        ctx.header("Server", "rowan").json(json(w));
+        ctx.json(json(w));
     }
 
     /**
@@ -39,12 +39,12 @@ final class OrmEndpoints {
     private static void queries(Context ctx) {
         int n = RowanDbServer.queries(ctx);
         List<WorldRow> out = Databases.current().defaultDatabase().atomic(() -> readWorlds(n));
-        ctx.header("Server", "rowan").json(out);
+        ctx.json(out);
     }
 
     /** The same without {@code atomic}: each read borrows and returns a pooled connection. */
     private static void queriesPlain(Context ctx) {
-        ctx.header("Server", "rowan").json(readWorlds(RowanDbServer.queries(ctx)));
+        ctx.json(readWorlds(RowanDbServer.queries(ctx)));
     }
 
     private static List<WorldRow> readWorlds(int n) {
@@ -59,7 +59,7 @@ final class OrmEndpoints {
         List<Fortune> fortunes = new ArrayList<>(Fortune.objects.all().list());
         fortunes.add(Fortune.of(0, Tfb.EXTRA_FORTUNE));
         fortunes.sort(Comparator.comparing(f -> f.message));
-        ctx.header("Server", "rowan").render("fortunes.html", Map.of("fortunes", fortunes));
+        ctx.render("fortunes.html", Map.of("fortunes", fortunes));
     }
 
     private static void updates(Context ctx) {
@@ -74,7 +74,7 @@ final class OrmEndpoints {
         List<World> sorted = new ArrayList<>(worlds);
         sorted.sort(Comparator.comparing(w -> w.id));
         World.objects.bulkUpdate(sorted, "randomNumber");
-        ctx.header("Server", "rowan").json(worlds.stream().map(OrmEndpoints::json).toList());
+        ctx.json(worlds.stream().map(OrmEndpoints::json).toList());
     }
 
     private static WorldRow json(World w) {
