@@ -1,6 +1,7 @@
 package dev.rowan.core;
 
 import dev.rowan.core.internal.AppState;
+import dev.rowan.core.internal.ConsoleLog;
 import dev.rowan.core.internal.Dispatcher;
 import dev.rowan.core.internal.ServerSettings;
 import dev.rowan.core.internal.routing.Route;
@@ -27,6 +28,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class App implements Routes {
+    static {
+        ConsoleLog.useCompactFormatWhenUnconfigured();
+    }
+
     private static final System.Logger LOG = System.getLogger("rowan");
 
     private final AppState state;
