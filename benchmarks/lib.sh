@@ -87,16 +87,23 @@ start_server() {
     START_MS=$(((t1 - t0) / 1000000))
 }
 
-# run_wrk OUT CONNS SECONDS PATH [wrk options...]: wrk pinned to LOAD_CPU, keep-alive, output in OUT;
-# prints wrk's user+sys CPU seconds and returns wrk's exit status.
+# run_wrk OUT CONNS SECONDS PATH [wrk options...] [-- script args...]: wrk pinned to LOAD_CPU,
+# keep-alive, output in OUT; prints wrk's user+sys CPU seconds and returns wrk's exit status. wrk
+# options go before the URL; a `--` and the script arguments after it go after the URL, where wrk
+# expects them (`wrk -s pipeline.lua URL -- 16`).
 run_wrk() {
-    local out="$1" conns="$2" seconds="$3" path="$4" timing status=0
+    local out="$1" conns="$2" seconds="$3" path="$4" timing status=0 options=() script_args=()
     shift 4
+    while (($# > 0)); do
+        if [[ "$1" == -- ]]; then script_args=("$@"); break; fi
+        options+=("$1")
+        shift
+    done
     timing="$(mktemp)"
     {
         TIMEFORMAT='%U %S'
         time taskset -c "$LOAD_CPU" wrk --latency -t "$WRK_THREADS" -c "$conns" -d "${seconds}s" --timeout 8 \
-            -H 'Connection: keep-alive' "$@" "$BASE_URL$path" >"$out" 2>&1
+            -H 'Connection: keep-alive' "${options[@]}" "$BASE_URL$path" "${script_args[@]}" >"$out" 2>&1
     } 2>"$timing" || status=$?
     awk '{print $1 + $2}' "$timing"
     rm -f "$timing"

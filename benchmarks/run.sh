@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# Rowan HTTP benchmark: TechEmpower-style plaintext and JSON on Rowan, the raw engines and peers,
-# one server at a time on the same machine, with wrk.
+# Rowan HTTP benchmark: TechEmpower-style plaintext, JSON and pipelined plaintext on Rowan, the raw
+# engines and peers, one server at a time on the same machine, with wrk.
 #
-#   benchmarks/run.sh                                 # full run (about 90 s per server)
+#   benchmarks/run.sh                                 # full run (about 2 min per server)
 #   SERVERS="raw-netty jooby" DURATION=3 WARMUP=2 OUT=/tmp/smoke.md benchmarks/run.sh   # smoke run
 #
 # Each server is a submodule benchmarks/<name> that builds target/server.jar and listens on env PORT.
 # Adding a server = adding such a submodule, its <module> line in benchmarks/pom.xml and its name in
 # DEFAULT_SERVERS below. The server runs pinned to CPU $SERVER_CPU, wrk to CPU $LOAD_CPU.
-# rowan-inline is benchmarks/rowan started with ROWAN_MODE=inline (non-blocking handlers on the event loop).
+# Some servers are a module started in another mode (see module_of / mode_of below):
+#   rowan-inline  benchmarks/rowan with ROWAN_MODE=inline (non-blocking handlers on the event loop;
+#                 plain rowan gets ROWAN_MODE=default: handlers on virtual threads)
+#   jooby-worker  benchmarks/jooby with JOOBY_MODE=worker (Jooby's worker mode for blocking handlers;
+#                 plain jooby gets JOOBY_MODE=event-loop: handlers on Netty's I/O threads)
+#
+# Endpoints (TESTS): plaintext = GET /plaintext, json = GET /json, one request per write as in
+# TechEmpower's json test; pipelined = GET /plaintext with PIPELINE_DEPTH requests per write
+# (benchmarks/pipeline.lua), TechEmpower's plaintext method. One wrk core cannot saturate the fastest
+# servers one request at a time; pipelined moves that limit much further out. pipelined gets the
+# plaintext response checks plus a response-order check (pipelined_in_order below).
 #
 # Environment overrides (defaults in brackets):
 #   SERVERS       servers to run, in order                      [$DEFAULT_SERVERS]
 #   DURATION      seconds per measured wrk run                  [15]   (TechEmpower's duration)
 #   WARMUP        seconds of warm-up per endpoint               [10]
 #   CONNECTIONS   wrk connection counts                         ["64 256"]
-#   TESTS         endpoints                                     ["plaintext json"]
+#   TESTS         endpoints: plaintext, json, pipelined         ["plaintext json pipelined"]
+#   PIPELINE_DEPTH  requests per write for pipelined            [16]   (TechEmpower's depth)
 #   WRK_THREADS   wrk threads                                   [1]    (wrk has one CPU)
 #   PORT          server port                                   [8080]
 #   SERVER_CPU / LOAD_CPU   CPUs for the server / for wrk and curl   [0 / 1]
@@ -37,7 +48,7 @@
 # It refuses to run while benchmarks/run-db.sh runs (two load generators would distort both).
 set -euo pipefail
 
-DEFAULT_SERVERS="rowan rowan-inline raw-netty raw-helidon raw-jetty jooby javalin"
+DEFAULT_SERVERS="rowan rowan-inline raw-netty raw-helidon raw-jetty jooby jooby-worker javalin"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
@@ -48,7 +59,8 @@ SERVERS="${SERVERS:-$DEFAULT_SERVERS}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-10}"
 CONNECTIONS="${CONNECTIONS:-64 256}"
-TESTS="${TESTS:-plaintext json}"
+TESTS="${TESTS:-plaintext json pipelined}"
+PIPELINE_DEPTH="${PIPELINE_DEPTH:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
 PORT="${PORT:-8080}"
 SERVER_CPU="${SERVER_CPU:-0}"
@@ -73,21 +85,39 @@ RUN=""
 # shellcheck source=benchmarks/lib.sh
 . "$BENCH/lib.sh"
 
-# "rowan-inline" is the rowan module with ROWAN_MODE=inline (non-blocking handlers on the event loop).
-module_of() { case "$1" in rowan-inline) echo rowan ;; *) echo "$1" ;; esac; }
-mode_of() { case "$1" in rowan-inline) echo inline ;; *) echo default ;; esac; }
+# A server name -> the module it runs (benchmarks/<module>) and the VAR=value that selects its mode
+# (nothing for modules with a single mode). rowan-inline and jooby-worker are the rowan and jooby
+# modules in their other mode.
+module_of() { case "$1" in rowan-inline) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
+mode_of() {
+    case "$1" in
+    rowan) echo ROWAN_MODE=default ;;
+    rowan-inline) echo ROWAN_MODE=inline ;;
+    jooby) echo JOOBY_MODE=event-loop ;;
+    jooby-worker) echo JOOBY_MODE=worker ;;
+    esac
+}
+
+# An endpoint name -> the path wrk and the checks drive (pipelined drives /plaintext).
+path_of() { case "$1" in pipelined) echo /plaintext ;; *) echo "/$1" ;; esac; }
 
 # ------------------------------------------------------------------ preflight
 
 preflight() {
     require_tools
     refuse_while_running run-db.sh
+    local test
+    for test in $TESTS; do
+        case "$test" in plaintext | json | pipelined) ;; *) die "unknown endpoint '$test' in TESTS (plaintext, json, pipelined)" ;; esac
+    done
+    [[ "$PIPELINE_DEPTH" =~ ^[1-9][0-9]*$ ]] || die "PIPELINE_DEPTH must be a positive integer, got '$PIPELINE_DEPTH'"
+    [[ -f "$BENCH/pipeline.lua" ]] || die "$BENCH/pipeline.lua is missing"
     local selected=() s
     for s in $SERVERS; do
         if [[ -f "$BENCH/$(module_of "$s")/pom.xml" ]]; then
             selected+=("$s")
         else
-            log "skipping $s: no benchmarks/$s module yet"
+            log "skipping $s: no benchmarks/$(module_of "$s") module yet"
         fi
     done
     ((${#selected[@]} > 0)) || die "no server to run (SERVERS=\"$SERVERS\")"
@@ -135,11 +165,15 @@ wait_until_quiet() {
 # ------------------------------------------------------------------ one server
 
 # TechEmpower's response checks, reported (not fatal) so a peer's deviation is visible in the table.
+# pipelined drives /plaintext, so it gets the plaintext checks (once, also when both are measured).
 check_responses() {
-    local problems=() test headers body
+    local problems=() test headers body checked=" " round
     for test in $TESTS; do
-        headers="$(curl -s -D - -o /dev/null "$BASE_URL/$test" | tr -d '\r')"
-        body="$(curl -s "$BASE_URL/$test")"
+        if [[ "$test" == pipelined ]]; then test=plaintext; fi
+        [[ "$checked" != *" $test "* ]] || continue
+        checked+="$test "
+        headers="$(curl -s -D - -o /dev/null "$BASE_URL$(path_of "$test")" | tr -d '\r')"
+        body="$(curl -s "$BASE_URL$(path_of "$test")")"
         grep -q '^HTTP/1.1 200' <<<"$headers" || problems+=("$test status")
         grep -qi '^server:' <<<"$headers" || problems+=("$test no Server")
         grep -qi '^date:' <<<"$headers" || problems+=("$test no Date")
@@ -155,7 +189,33 @@ check_responses() {
             ;;
         esac
     done
+    if [[ " $TESTS " == *" pipelined "* ]]; then
+        for round in $(seq 1 10); do
+            pipelined_in_order || { problems+=("pipelined responses out of order"); break; }
+        done
+    fi
     if ((${#problems[@]} == 0)); then echo "checks ok"; else (IFS=,; echo "CHECK FAILED: ${problems[*]}"); fi
+}
+
+# Not one of TechEmpower's checks: HTTP/1.1 requires responses to pipelined requests in request order
+# (RFC 9112, 9.3.2), and wrk cannot see identical /plaintext responses reordered. Sends PIPELINE_DEPTH
+# (at least 2) alternating GET /json and GET /plaintext in one write, the last with Connection: close,
+# and compares the order of the bodies that come back. A reordering depends on timing, so
+# check_responses tries ten times.
+pipelined_in_order() {
+    local i depth=$((PIPELINE_DEPTH < 2 ? 2 : PIPELINE_DEPTH)) request="" expected="" got="" path close fd
+    for ((i = 1; i <= depth; i++)); do
+        if ((i % 2)); then path=/json expected+=J; else path=/plaintext expected+=P; fi
+        close=""
+        if ((i == depth)); then close=$'Connection: close\r\n'; fi
+        request+="GET $path HTTP/1.1"$'\r\n'"Host: 127.0.0.1:$PORT"$'\r\n'"$close"$'\r\n'
+    done
+    exec {fd}<>"/dev/tcp/127.0.0.1/$PORT" || return 1
+    printf '%s' "$request" >&"$fd" || { exec {fd}>&-; return 1; }
+    got="$(timeout 5 cat <&"$fd" | grep -aoE '\{"message":"Hello, World!"\}|Hello, World!' |
+        sed -e 's/^{.*/J/' -e 's/^Hello.*/P/' | tr -d '\n')" || true
+    exec {fd}>&-
+    [[ "$got" == "$expected" ]]
 }
 
 accept_header() {
@@ -165,10 +225,13 @@ accept_header() {
     esac
 }
 
-# Runs wrk on one endpoint with TechEmpower's Accept header; prints wrk's user+sys CPU seconds.
+# Runs wrk on one endpoint with TechEmpower's Accept header (pipelined: the plaintext one, and
+# PIPELINE_DEPTH requests per write through benchmarks/pipeline.lua, whose argument goes after the
+# URL); prints wrk's user+sys CPU seconds.
 wrk_test() {
-    local test="$1" conns="$2" seconds="$3" out="$4"
-    run_wrk "$out" "$conns" "$seconds" "/$test" -H "Accept: $(accept_header "$test")"
+    local test="$1" conns="$2" seconds="$3" out="$4" script=()
+    if [[ "$test" == pipelined ]]; then script=(-s "$BENCH/pipeline.lua" -- "$PIPELINE_DEPTH"); fi
+    run_wrk "$out" "$conns" "$seconds" "$(path_of "$test")" -H "Accept: $(accept_header "$test")" "${script[@]}"
 }
 
 # One measured wrk run against the running server; sets RUN to
@@ -210,16 +273,17 @@ measure_point() {
 # Starts the server START_RUNS times (keeping the last one running), then warms up and measures
 # every endpoint x connection count; appends one row to servers.tsv.
 bench_server() {
-    local name="$1" idle load checks rss hwm test conns max_conns=0 c i starts=()
+    local name="$1" idle load checks rss hwm test conns max_conns=0 c i starts=() mode=()
     for c in $CONNECTIONS; do
         if ((c > max_conns)); then max_conns=$c; fi
     done
     idle="$(wait_until_quiet)"
     load="$(load_avg)"
-    log "$name: load $load, idle ${idle}%; starting it $START_RUNS times"
+    read -ra mode <<<"$(mode_of "$name")"
+    log "$name: load $load, idle ${idle}%; starting it $START_RUNS times${mode[*]:+ with ${mode[*]}}"
     for i in $(seq 1 "$START_RUNS"); do
         if ((i > 1)); then stop_server; wait_until_quiet >/dev/null; fi
-        start_server "$name" "$(module_of "$name")" "$RAW/$name-$i.log" ROWAN_MODE="$(mode_of "$name")"
+        start_server "$name" "$(module_of "$name")" "$RAW/$name-$i.log" "${mode[@]}"
         starts+=("$START_MS")
     done
     checks="$(check_responses)"
@@ -238,6 +302,10 @@ bench_server() {
 # ------------------------------------------------------------------ report
 
 write_facts() {
+    local pipelining="no pipelining"
+    if [[ " $TESTS " == *" pipelined "* ]]; then
+        pipelining="pipelined: GET /plaintext, $PIPELINE_DEPTH requests per write (benchmarks/pipeline.lua); plaintext and json: one request at a time"
+    fi
     {
         echo "date	$(date -u '+%Y-%m-%d %H:%M UTC')"
         echo "cpu	$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo) ($(nproc --all) CPUs)"
@@ -245,7 +313,7 @@ write_facts() {
         echo "kernel	$(uname -sr)"
         echo "jdk	$("$JAVA" -version 2>&1 | sed -n 2p)"
         echo "jvm flags	$JVM_OPTS (server pinned with taskset -c $SERVER_CPU)"
-        echo "wrk	$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) -t $WRK_THREADS --latency --timeout 8, pinned with taskset -c $LOAD_CPU; keep-alive, no pipelining"
+        echo "wrk	$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) -t $WRK_THREADS --latency --timeout 8, pinned with taskset -c $LOAD_CPU; keep-alive; $pipelining"
         echo "durations	warm-up ${WARMUP}s per endpoint at the highest connection count, then ${DURATION}s per run"
         echo "load before run	$(load_avg)"
         echo "raw data	benchmarks/results/raw/$STAMP (not committed)"
