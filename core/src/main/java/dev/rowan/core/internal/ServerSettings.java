@@ -4,9 +4,13 @@ import dev.rowan.core.Config;
 
 import java.time.Duration;
 
-/** Engine settings read once from config. */
+/**
+ * Engine settings read once from config. {@code trackBufferLeaks}: the engine samples its buffers
+ * for leaks (with a stack trace each) outside production, where a leak in Rowan's engine should
+ * show up in tests; production does not pay for it.
+ */
 public record ServerSettings(String host, int port, int ioThreads, int maxInitialLineLength, int maxHeaderSize,
-                             long maxBodySize, Duration idleTimeout) {
+                             long maxBodySize, Duration idleTimeout, boolean trackBufferLeaks) {
 
     static ServerSettings from(Config c, int port) {
         // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
@@ -18,6 +22,7 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
                 (int) c.getBytes("server.max-uri-length", 8 * 1024),
                 (int) c.getBytes("server.max-header-size", 16 * 1024),
                 c.getBytes("server.max-body-size", 10L * 1024 * 1024),
-                c.getDuration("server.idle-timeout", Duration.ofSeconds(60)));
+                c.getDuration("server.idle-timeout", Duration.ofSeconds(60)),
+                !c.isProduction());
     }
 }
