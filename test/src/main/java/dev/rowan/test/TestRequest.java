@@ -2,12 +2,14 @@ package dev.rowan.test;
 
 import dev.rowan.test.internal.Wire;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A request being built; {@link #send()} sends it through the client that made it.
@@ -88,6 +90,32 @@ public final class TestRequest {
         return body(sb.toString());
     }
 
+    /**
+     * A {@code multipart/form-data} body, as a browser sends a form with file inputs: a
+     * {@link TestFile} value becomes a file part, a collection one part per element, anything else
+     * a text field (UTF-8). Parts go in the map's iteration order.
+     */
+    public TestRequest multipart(Map<String, ?> parts) {
+        String boundary = "----RowanTestBoundary" + UUID.randomUUID().toString().replace("-", "");
+        var out = new ByteArrayOutputStream();
+        parts.forEach((name, v) -> {
+            Collection<?> values = v instanceof Collection<?> c ? c : List.of(v);
+            for (Object one : values) {
+                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"");
+                if (one instanceof TestFile f) {
+                    write(out, "; filename=\"" + quoted(f.filename()) + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n");
+                    out.writeBytes(f.contentUncopied());
+                } else {
+                    write(out, "\r\n\r\n" + one);
+                }
+                write(out, "\r\n");
+            }
+        });
+        write(out, "--" + boundary + "--\r\n");
+        contentType("multipart/form-data; boundary=" + boundary);
+        return body(out.toByteArray());
+    }
+
     /** A JSON body: a String is sent as is, anything else encoded with the app's JSON codec. */
     public TestRequest json(Object value) {
         contentType("application/json");
@@ -122,6 +150,15 @@ public final class TestRequest {
 
     boolean isSecure() {
         return secure;
+    }
+
+    // Browsers percent-encode these in multipart names and filenames (HTML's form submission algorithm).
+    private static String quoted(String s) {
+        return s.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String encode(String s) {

@@ -3,10 +3,14 @@ package dev.rowan.test;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Cookie;
+import dev.rowan.core.UploadedFile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +28,45 @@ class TestClientTest {
                 .get("/abs", ctx -> ctx.redirect("http://localhost/"))
                 .post("/keep", ctx -> ctx.redirect("/echo", 307))
                 .post("/echo", ctx -> ctx.text(ctx.method() + " " + ctx.bodyString()))
-                .get("/json", ctx -> ctx.json(Map.of("n", 1)));
+                .get("/json", ctx -> ctx.json(Map.of("n", 1)))
+                .post("/upload", ctx -> {
+                    var out = new StringBuilder("title=" + ctx.form("title").asString() + " tags=" + ctx.formAll("tag"));
+                    for (UploadedFile f : ctx.files("doc")) {
+                        try (var in = f.open()) {
+                            out.append(" | ").append(f.filename()).append(' ').append(f.contentType()).append(' ')
+                                    .append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
+                    ctx.text(out.toString());
+                });
+    }
+
+    @Test
+    void multipartSendsFieldsAndFilesAsABrowserWould() {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("title", "Prices \u20ac");
+        parts.put("tag", List.of("a", "b"));
+        parts.put("doc", List.of(TestFile.of("prices.csv", "text/csv", "a,b\n1,2\n"),
+                TestFile.of("odd \"name\".txt", "text/plain", new byte[] {'h', 'i'})));
+        for (TestClient client : List.of(TestClient.of(app()), TestClient.overSocket(app()))) {
+            try (client) {
+                var res = client.request("POST", "/upload").multipart(parts).send();
+                assertThat(res.status()).isEqualTo(200);
+                assertThat(res.text()).isEqualTo("title=Prices \u20ac tags=[a, b] | prices.csv text/csv a,b\n1,2\n"
+                        + " | odd %22name%22.txt text/plain hi");
+            }
+        }
+    }
+
+    @Test
+    void testFilesReadFromDiskKeepTheirNameAndCopyTheirBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var path = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+        TestFile file = TestFile.of(path);
+        assertThat(file.filename()).isEqualTo("notes.txt");
+        assertThat(file.contentType()).isEqualTo("text/plain");
+        byte[] copy = file.content();
+        copy[0] = 'J';
+        assertThat(new String(file.content(), StandardCharsets.UTF_8)).isEqualTo("hello");
     }
 
     @Test
