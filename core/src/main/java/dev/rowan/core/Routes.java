@@ -30,6 +30,32 @@ public interface Routes {
     /** Middleware around every route registered here (for the app: around every request). */
     Routes use(Middleware middleware);
 
+    /**
+     * Handles exceptions of {@code type} (and subclasses) thrown by the routes registered here and
+     * their middleware, like a Flask blueprint's error handler: an API group can answer every error
+     * in JSON while the pages around it keep HTML error pages. What the handler does not take goes
+     * on to outer groups and then the app's handlers. Requests that match no route here (404, 405)
+     * never reach a group; for the app, see {@link App#exception}.
+     *
+     * <pre>{@code
+     * app.group("/api", api -> api
+     *         .exception(HttpException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())))
+     *         .get("/items/{id:int}", items::show));
+     * }</pre>
+     */
+    default <E extends Exception> Routes exception(Class<E> type, ExceptionHandler<? super E> handler) {
+        return use((ctx, next) -> {
+            try {
+                next.proceed();
+            } catch (Exception e) {
+                if (!type.isInstance(e)) {
+                    throw e;
+                }
+                handler.handle(type.cast(e), ctx);
+            }
+        });
+    }
+
     default Routes before(Handler handler) {
         return use((ctx, next) -> {
             handler.handle(ctx);

@@ -13,6 +13,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MiddlewareAndErrorsTest {
 
     @Test
+    void aGroupCanAnswerItsOwnErrorsWhileTheRestKeepTheAppDefaults() {
+        App app = Apps.app()
+                .exception(IllegalStateException.class, (e, ctx) -> ctx.status(500).text("app handled " + e.getMessage()))
+                .get("/page", ctx -> {
+                    throw HttpException.notFound("no page");
+                })
+                .group("/api", api -> api
+                        .exception(HttpException.class, (e, ctx) -> ctx.status(e.status()).text("{\"error\":\"" + e.getMessage() + "\"}"))
+                        .get("/items/{id:int}", ctx -> {
+                            throw HttpException.notFound("no item " + ctx.pathParam("id").asInt());
+                        })
+                        .get("/count", ctx -> ctx.text("n=" + ctx.query("n").asInt()))
+                        .get("/broken", ctx -> {
+                            throw new IllegalStateException("broken");
+                        })
+                        .group("/v2", v2 -> v2
+                                .exception(HttpException.class, (e, ctx) -> ctx.status(e.status()).text("v2: " + e.getMessage()))
+                                .get("/items/{id:int}", ctx -> {
+                                    throw HttpException.notFound("gone");
+                                })));
+        var client = TestClient.of(app);
+
+        var item = client.get("/api/items/7");
+        assertThat(item.status()).isEqualTo(404);
+        assertThat(item.text()).isEqualTo("{\"error\":\"no item 7\"}");
+        // Rowan's own 400 for a bad typed value is an HttpException too.
+        var count = client.get("/api/count?n=many");
+        assertThat(count.status()).isEqualTo(400);
+        assertThat(count.text()).startsWith("{\"error\":");
+        // Other types go on to the app's handlers; the innermost group's handler wins.
+        assertThat(client.get("/api/broken").text()).isEqualTo("app handled broken");
+        assertThat(client.get("/api/v2/items/1").text()).isEqualTo("v2: gone");
+        // Outside the group, and for paths no route matches, the app's defaults answer.
+        var page = client.get("/page");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.text()).doesNotStartWith("{\"error\"");
+        assertThat(client.get("/api/nothing").text()).doesNotStartWith("{\"error\"");
+    }
+
+    @Test
     void middlewareRunsOutsideInThenInsideOut() {
         List<String> log = new ArrayList<>();
         App app = Apps.app()
