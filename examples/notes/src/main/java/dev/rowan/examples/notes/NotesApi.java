@@ -32,76 +32,68 @@ final class NotesApi {
     }
 
     void list(Context ctx) throws Exception {
-        jsonErrors(ctx, () -> {
-            Bson filter = NoteStore.filter(NotePages.search(ctx), NotePages.tag(ctx));
-            int size = ctx.query("size").asInt(pageSize);
-            if (size < 1 || size > MAX_PAGE_SIZE) {
-                throw HttpException.badRequest("'size' must be 1 to " + MAX_PAGE_SIZE + ", got " + size + ".");
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            if (ctx.query("after").isPresent()) {
-                Keyset<Note> slice = store.after(filter, Optional.of(after(ctx)), size);
-                out.put("items", slice.items().stream().map(Note::toJson).toList());
-                out.put("next", slice.next().map(ObjectId::toHexString).orElse(null));
-            } else {
-                Page<Note> page = page(ctx, filter, size);
-                out.put("items", page.items().stream().map(Note::toJson).toList());
-                out.put("page", page.number());
-                out.put("pages", page.pages());
-                out.put("size", page.size());
-                out.put("total", page.total());
-            }
-            ctx.json(out);
-        });
+        Bson filter = NoteStore.filter(NotePages.search(ctx), NotePages.tag(ctx));
+        int size = ctx.query("size").asInt(pageSize);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw HttpException.badRequest("'size' must be 1 to " + MAX_PAGE_SIZE + ", got " + size + ".");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (ctx.query("after").isPresent()) {
+            Keyset<Note> slice = store.after(filter, Optional.of(after(ctx)), size);
+            out.put("items", slice.items().stream().map(Note::toJson).toList());
+            out.put("next", slice.next().map(ObjectId::toHexString).orElse(null));
+        } else {
+            Page<Note> page = page(ctx, filter, size);
+            out.put("items", page.items().stream().map(Note::toJson).toList());
+            out.put("page", page.number());
+            out.put("pages", page.pages());
+            out.put("size", page.size());
+            out.put("total", page.total());
+        }
+        ctx.json(out);
     }
 
     void get(Context ctx) throws Exception {
-        jsonErrors(ctx, () -> ctx.json(note(ctx).toJson()));
+        ctx.json(note(ctx).toJson());
     }
 
     void create(Context ctx) throws Exception {
-        jsonErrors(ctx, () -> {
-            NoteJson.Read read = NoteJson.read(body(ctx), false);
-            if (!read.errors().isEmpty()) {
-                invalid(ctx, read.errors());
-                return;
-            }
-            Note note = store.create(read.draft());
-            ctx.status(201).header("Location", ctx.url("notes:api_note", note.id())).json(note.toJson());
-        });
+        NoteJson.Read read = NoteJson.read(body(ctx), false);
+        if (!read.errors().isEmpty()) {
+            invalid(ctx, read.errors());
+            return;
+        }
+        Note note = store.create(read.draft());
+        ctx.status(201).header("Location", ctx.url("notes:api_note", note.id())).json(note.toJson());
     }
 
     void update(Context ctx) throws Exception {
-        jsonErrors(ctx, () -> {
-            ObjectId id = ctx.pathParam("id").as(ObjectId.class);
-            NoteJson.Read read = NoteJson.read(body(ctx), true);
-            if (!read.errors().isEmpty()) {
-                // An unknown note is a 404 whatever the body says.
-                note(ctx);
-                invalid(ctx, read.errors());
-                return;
+        ObjectId id = ctx.pathParam("id").as(ObjectId.class);
+        NoteJson.Read read = NoteJson.read(body(ctx), true);
+        if (!read.errors().isEmpty()) {
+            // An unknown note is a 404 whatever the body says.
+            note(ctx);
+            invalid(ctx, read.errors());
+            return;
+        }
+        switch (store.update(id, read.version(), read.draft())) {
+            case UPDATED -> ctx.json(note(ctx).toJson());
+            case MISSING -> throw NotePages.missing();
+            case STALE -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("error", "The note changed since version " + read.version()
+                        + ": it was edited meanwhile. Read it again, merge, and send the current version.");
+                out.put("current", note(ctx).toJson());
+                ctx.status(409).json(out);
             }
-            switch (store.update(id, read.version(), read.draft())) {
-                case UPDATED -> ctx.json(note(ctx).toJson());
-                case MISSING -> throw NotePages.missing();
-                case STALE -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("error", "The note changed since version " + read.version()
-                            + ": it was edited meanwhile. Read it again, merge, and send the current version.");
-                    out.put("current", note(ctx).toJson());
-                    ctx.status(409).json(out);
-                }
-            }
-        });
+        }
     }
 
     void delete(Context ctx) throws Exception {
-        jsonErrors(ctx, () -> {
-            if (!store.delete(ctx.pathParam("id").as(ObjectId.class))) {
-                throw NotePages.missing();
-            }
-            ctx.status(204).bytes(new byte[0]);
-        });
+        if (!store.delete(ctx.pathParam("id").as(ObjectId.class))) {
+            throw NotePages.missing();
+        }
+        ctx.status(204).bytes(new byte[0]);
     }
 
     /** For ids that are not ObjectIds at all: no note can have them. */
@@ -150,20 +142,13 @@ final class NotesApi {
         ctx.status(400).json(out);
     }
 
-    /** Runs {@code body}, turning 4xx exceptions (malformed JSON, bad parameters, 404) into JSON error bodies. */
-    private static void jsonErrors(Context ctx, Step body) throws Exception {
-        try {
-            body.run();
-        } catch (HttpException e) {
-            ctx.status(e.status());
-            e.headers().forEach(ctx::header);
-            ctx.json(Map.of("error", e.getMessage()));
-        }
-    }
-
-    /** One handler's work, run inside {@link #jsonErrors}. */
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
+    /**
+     * The API group's handler for {@link HttpException}s (malformed JSON, bad parameters, 404): the
+     * same {@code {"error": "..."}} body as every other API error, whatever the client accepts.
+     */
+    static void jsonError(HttpException e, Context ctx) {
+        ctx.status(e.status());
+        e.headers().forEach(ctx::header);
+        ctx.json(Map.of("error", e.getMessage()));
     }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Indexes;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Handler;
+import dev.rowan.core.HttpException;
 import dev.rowan.core.Module;
 import dev.rowan.core.Routes;
 import dev.rowan.forms.Csrf;
@@ -84,19 +85,25 @@ public final class NotesApp implements Module {
         r.post("/{id:objectid}/edit", pages::edit);
         r.get("/{id:objectid}/delete", pages::confirmDelete, "delete");
         r.post("/{id:objectid}/delete", pages::delete);
+        r.group("/api", a -> apiRoutes(a, api));
+    }
+
+    private static void apiRoutes(Routes r, NotesApi api) {
+        // Every API error is JSON, whatever the client accepts; the pages keep HTML error pages.
+        r.exception(HttpException.class, NotesApi::jsonError);
         // The API takes only application/json bodies (415 otherwise), which a cross-site HTML form cannot send,
         // and DELETE, which it cannot send at all; so it needs no CSRF token and scripts can call it plainly.
-        r.get("/api/notes", api::list, "api_list");
-        r.post("/api/notes", Csrf.exempt(api::create));
-        r.get("/api/notes/{id:objectid}", api::get, "api_note");
-        r.put("/api/notes/{id:objectid}", Csrf.exempt(api::update));
-        r.delete("/api/notes/{id:objectid}", Csrf.exempt(api::delete));
+        r.get("/notes", api::list, "api_list");
+        r.post("/notes", Csrf.exempt(api::create));
+        r.get("/notes/{id:objectid}", api::get, "api_note");
+        r.put("/notes/{id:objectid}", Csrf.exempt(api::update));
+        r.delete("/notes/{id:objectid}", Csrf.exempt(api::delete));
         // Anything else under /api/notes/ is not a note id: a JSON 404, also for PUT and DELETE, which would
         // otherwise meet the CSRF check (403) before the router's 404.
         Handler noSuchNote = Csrf.exempt(NotesApi::notAnId);
-        r.get("/api/notes/{id}", noSuchNote);
-        r.put("/api/notes/{id}", noSuchNote);
-        r.delete("/api/notes/{id}", noSuchNote);
+        r.get("/notes/{id}", noSuchNote);
+        r.put("/notes/{id}", noSuchNote);
+        r.delete("/notes/{id}", noSuchNote);
     }
 
     @Override
