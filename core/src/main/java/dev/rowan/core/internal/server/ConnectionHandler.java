@@ -294,7 +294,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             updateReading();
         }
         if (running.compareAndSet(false, true)) {
-            server.startWorker(drainTask);
+            server.startWorker(drainTask, channel.eventLoop());
         }
     }
 
