@@ -140,17 +140,17 @@ public final class NettyServer {
 
         @Override
         public void run() {
-            if (tasks.size() == 1) {
-                workers.newThread(tasks.get(0)).start();
+            Runnable[] round = tasks.toArray(Runnable[]::new);
+            tasks.clear(); // first: whatever happens below, the next round starts empty
+            if (round.length == 1) {
+                workers.newThread(round[0]).start();
             } else {
-                Runnable[] round = tasks.toArray(Runnable[]::new);
                 workers.newThread(() -> {
                     for (Runnable r : round) {
                         workers.newThread(r).start();
                     }
                 }).start();
             }
-            tasks.clear();
         }
     }
 

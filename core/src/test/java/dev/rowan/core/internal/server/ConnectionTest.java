@@ -110,6 +110,22 @@ class ConnectionTest extends SmugglingGuard {
     }
 
     @Test
+    void aBlockedHandlerHoldsUpNoOtherConnection() throws Exception {
+        // Requests read in the same round start together; each still gets its own thread, so one
+        // that blocks must not delay the others: they are answered while it still waits.
+        try (RawClient blocked = RawClient.connect(server.port()); RawClient a = RawClient.connect(server.port());
+             RawClient b = RawClient.connect(server.port())) {
+            blocked.send("GET /blocked HTTP/1.1\r\nHost: a\r\n\r\n");
+            a.send("GET /n/1 HTTP/1.1\r\nHost: a\r\n\r\n");
+            b.send("GET /n/2 HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertThat(a.read().text()).isEqualTo("n1");
+            assertThat(b.read().text()).isEqualTo("n2");
+            server.release.countDown();
+            assertThat(blocked.read().text()).isEqualTo("released");
+        }
+    }
+
+    @Test
     void aBadRequestBehindPipelinedOnesIsAnsweredLast() throws Exception {
         try (RawClient c = RawClient.connect(server.port())) {
             c.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /n/2 HTTP/1.1\r\nHost: a\r\n\r\n"

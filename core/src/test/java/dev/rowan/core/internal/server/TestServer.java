@@ -20,6 +20,8 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger calls = new AtomicInteger();
     final CopyOnWriteArrayList<Throwable> bodyFailures = new CopyOnWriteArrayList<>();
     final java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
+    /** {@code /blocked} waits for this (at most 10 s) before it answers. */
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong();
     final App app;
 
@@ -45,6 +47,7 @@ final class TestServer implements AutoCloseable {
             Thread.sleep(300);
             ctx.text("slow done");
         });
+        app.get("/blocked", ctx -> ctx.text(release.await(10, java.util.concurrent.TimeUnit.SECONDS) ? "released" : "timed out"));
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
