@@ -20,25 +20,14 @@ import java.util.logging.SimpleFormatter;
  * data behind java.text (tens of milliseconds on one core) before the first line appears.
  */
 public final class ConsoleLog {
-    private static volatile boolean done;
-
     private ConsoleLog() {
     }
 
-    /** Idempotent; cheap after the first call. */
+    /**
+     * Called once, from {@code App}'s class initialisation. A second call changes nothing: the
+     * console handler no longer has the JDK's formatter.
+     */
     public static void useCompactFormatWhenUnconfigured() {
-        if (done) {
-            return;
-        }
-        synchronized (ConsoleLog.class) {
-            if (!done) {
-                done = true;
-                install();
-            }
-        }
-    }
-
-    private static void install() {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null
                 || System.getProperty("java.util.logging.SimpleFormatter.format") != null
@@ -58,9 +47,9 @@ public final class ConsoleLog {
         public String format(LogRecord r) {
             LocalTime t = LocalTime.ofInstant(r.getInstant(), ZoneId.systemDefault());
             StringBuilder line = new StringBuilder(96);
-            two(line, t.getHour()).append(':');
-            two(line, t.getMinute()).append(':');
-            two(line, t.getSecond()).append(' ')
+            HttpDates.two(line, t.getHour()).append(':');
+            HttpDates.two(line, t.getMinute()).append(':');
+            HttpDates.two(line, t.getSecond()).append(' ')
                     .append(r.getLevel().getName()).append(' ')
                     .append(r.getLoggerName() == null ? "-" : r.getLoggerName()).append(": ")
                     .append(formatMessage(r)).append(System.lineSeparator());
@@ -70,10 +59,6 @@ public final class ConsoleLog {
                 line.append(trace);
             }
             return line.toString();
-        }
-
-        private static StringBuilder two(StringBuilder sb, int n) {
-            return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
         }
     }
 }

@@ -41,7 +41,8 @@ public final class HttpDates {
         }
     }
 
-    private static StringBuilder two(StringBuilder s, int n) {
+    /** Appends {@code n} (0 to 99) as two digits; also used for the console log's times. */
+    static StringBuilder two(StringBuilder s, int n) {
         return s.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 }

@@ -2,6 +2,8 @@ package dev.rowan.core.internal;
 
 import dev.rowan.core.Config;
 
+import java.util.Arrays;
+
 /**
  * Headers every response carries unless the handler set its own. A {@code Server} header is sent
  * only when {@code server.header} names one: advertising the software helps nobody but scanners,
@@ -22,7 +24,7 @@ final class SecurityHeaders {
         if (server.isBlank()) {
             return security;
         }
-        String[][] withServer = java.util.Arrays.copyOf(security, security.length + 1);
+        String[][] withServer = Arrays.copyOf(security, security.length + 1);
         withServer[security.length] = new String[] {"Server", server.strip()};
         return withServer;
     }
