@@ -1,7 +1,5 @@
 package dev.rowan.core.internal.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -10,19 +8,8 @@ import java.net.Socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ctx.stream(...)}: large bodies arrive intact and a slow reader holds the writer back. */
-class StreamingTest {
+class StreamingTest extends SmugglingGuard {
     private static final int SIZE = 20 * 1024 * 1024;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aLargeStreamArrivesIntactAsChunks() throws Exception {
