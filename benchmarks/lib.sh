@@ -12,6 +12,37 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 port_busy() { (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
+# Machine state. wait_until_quiet uses the caller's IDLE_MIN and QUIET_WAIT.
+
+# "busy total" jiffies summed over all CPUs.
+cpu_jiffies() { awk '/^cpu /{b=$2+$3+$4+$7+$8+$9; print b, b+$5+$6}' /proc/stat; }
+
+# Percentage of the machine that is idle over one second.
+idle_percent() {
+    local b1 t1 b2 t2
+    read -r b1 t1 < <(cpu_jiffies)
+    sleep 1
+    read -r b2 t2 < <(cpu_jiffies)
+    awk -v b=$((b2 - b1)) -v t=$((t2 - t1)) 'BEGIN{idle = (t > 0) ? 100 * (t - b) / t : 0; printf "%.0f", idle}'
+}
+
+# utime + stime of a process (all its threads), in jiffies.
+proc_jiffies() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+
+# Waits (polling) up to QUIET_WAIT seconds for the machine to be at least IDLE_MIN % idle; prints
+# the last idle percentage seen. Other users' builds share this machine, so this is best effort.
+wait_until_quiet() {
+    local idle waited=0
+    idle="$(idle_percent)"
+    while ((idle < IDLE_MIN && waited < QUIET_WAIT)); do
+        if ((waited == 0)); then log "machine busy (idle ${idle}% < ${IDLE_MIN}%, load $(load_avg)); waiting up to ${QUIET_WAIT}s"; fi
+        sleep 4
+        waited=$((waited + 5))
+        idle="$(idle_percent)"
+    done
+    echo "$idle"
+}
+
 # Tools, JDK and CPUs every run needs; extra tools as arguments. Without wrk: the install hint, exit 2.
 require_tools() {
     if ! command -v wrk >/dev/null; then

@@ -15,6 +15,7 @@
 #   SERVERS    ["jdk-httpserver rowan raw-netty jooby javalin"]
 #   RUNS       timed starts per server and mode [5]
 #   JVM_OPTS   flags for every start [-Xmx512m -XX:+UseParallelGC]
+#   IDLE_MIN / QUIET_WAIT   % of the machine idle before each start / longest wait for it [80 / 60]
 #   PORT, SERVER_CPU, LOAD_CPU, BUILD, OUT [benchmarks/results/startup.md]
 set -euo pipefail
 
@@ -31,10 +32,12 @@ SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 WRK_THREADS=1
 BUILD="${BUILD:-1}"
+IDLE_MIN="${IDLE_MIN:-80}"
+QUIET_WAIT="${QUIET_WAIT:-60}"
 OUT="${OUT:-$BENCH/results/startup.md}"
 AOT_DIR="$(mktemp -d)"
 
-# die, log, require_tools, build_modules, start_server, stop_server (+ traps), run_wrk
+# die, log, require_tools, build_modules, wait_until_quiet, start_server, stop_server (+ traps), run_wrk
 # shellcheck source=benchmarks/lib.sh
 source "$BENCH/lib.sh"
 trap 'stop_server; rm -rf "$AOT_DIR"' EXIT
@@ -43,10 +46,11 @@ trap 'stop_server; rm -rf "$AOT_DIR"' EXIT
 require_tools
 build_modules $SERVERS
 
-# times NAME LABEL: RUNS starts with the current JVM_OPTS; prints the sorted times.
-times() {
+# time_starts NAME LABEL: RUNS starts with the current JVM_OPTS, each on a quiet machine; prints the sorted times.
+time_starts() {
     local name="$1" label="$2" i all=()
     for i in $(seq 1 "$RUNS"); do
+        wait_until_quiet >/dev/null
         start_server "$name" "$name" "$AOT_DIR/$name-$label-$i.log"
         all+=("$START_MS")
         stop_server
@@ -59,7 +63,7 @@ median() { awk '{ n = split($0, v, " "); print v[int((n + 1) / 2)] }' <<<"$1"; }
 rows=()
 for name in $SERVERS; do
     JVM_OPTS="$BASE_JVM_OPTS"
-    plain="$(times "$name" plain)"
+    plain="$(time_starts "$name" plain)"
     log "$name: without AOT cache: $plain ms"
     JVM_OPTS="$BASE_JVM_OPTS -XX:AOTCacheOutput=$AOT_DIR/$name.aot"
     start_server "$name" "$name" "$AOT_DIR/$name-train.log"
@@ -73,7 +77,7 @@ for name in $SERVERS; do
     SERVER_PID=""
     [[ -s "$AOT_DIR/$name.aot" ]] || die "$name: no AOT cache was written (log: $AOT_DIR/$name-train.log)"
     JVM_OPTS="$BASE_JVM_OPTS -XX:AOTCache=$AOT_DIR/$name.aot"
-    aot="$(times "$name" aot)"
+    aot="$(time_starts "$name" aot)"
     log "$name: with AOT cache: $aot ms"
     rows+=("| $name | $(median "$plain") | $(median "$aot") | $plain | $aot |")
 done
