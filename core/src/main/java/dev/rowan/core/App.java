@@ -279,11 +279,23 @@ public final class App implements Routes {
         }
         String host = settings.host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
-        String line = "Rowan " + config().profile() + " server listening on http://" + shown + ":" + server.port() + "/";
+        String line = "Rowan " + config().profile() + " server listening on http://" + shown + ":" + server.port() + "/"
+                + (settings.epoll() ? " (epoll)" : "");
         System.out.println(line);
         LOG.log(System.Logger.Level.DEBUG, line);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
         return this;
+    }
+
+    /**
+     * The largest request body the server accepts, in bytes: {@code server.max-body-size}, 10MB unless
+     * set. A larger body is refused with 413 before the handler runs, so a page can state the limit:
+     * <pre>{@code
+     * model.put("max_size", ctx.app().maxBodySize() / (1024 * 1024) + " MB");
+     * }</pre>
+     */
+    public long maxBodySize() {
+        return ServerSettings.maxBodySize(config());
     }
 
     /** The port the server listens on. */

@@ -53,6 +53,14 @@ class LimitsTest extends SmugglingGuard {
         }
     }
 
+    @Test
+    void theAppReportsTheBodyLimitItsServerEnforces() throws Exception {
+        long limit = server.app.maxBodySize();
+        assertThat(limit).isEqualTo(64 * 1024);
+        assertRefused("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: " + (limit + 1) + "\r\n\r\n", 413);
+        assertThat(dev.rowan.core.App.create().maxBodySize()).as("the default").isEqualTo(10L * 1024 * 1024);
+    }
+
     private static void assertRefused(String raw, int status) throws Exception {
         try (RawClient c = RawClient.connect(server.port())) {
             var r = c.send(raw).read();

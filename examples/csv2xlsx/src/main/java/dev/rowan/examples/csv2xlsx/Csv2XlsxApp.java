@@ -114,7 +114,7 @@ public final class Csv2XlsxApp implements Module {
         model.putAll(values);
         model.put("layout", layout);
         model.put("delimiters", Delimiter.values());
-        model.put("max_size", readableSize(ctx.app().config().getBytes("server.max-body-size", 10L * 1024 * 1024)));
+        model.put("max_size", readableSize(ctx.app().maxBodySize()));
         model.put("csrf", ctx.app().findService(CsrfTokens.class).isPresent());
         ctx.render("csv2xlsx/index.html", model);
     }
