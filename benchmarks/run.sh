@@ -10,7 +10,9 @@
 # DEFAULT_SERVERS below. The server runs pinned to CPU $SERVER_CPU, wrk to CPU $LOAD_CPU.
 # Some servers are a module started in another mode (see module_of / mode_of below):
 #   rowan-inline  benchmarks/rowan with ROWAN_MODE=inline (non-blocking handlers on the event loop;
-#                 plain rowan gets ROWAN_MODE=default: handlers on virtual threads)
+#                 plain rowan gets ROWAN_MODE=default: handlers on virtual threads, NIO transport)
+#   rowan-epoll   benchmarks/rowan with ROWAN_MODE=epoll (server.transport=epoll, native access
+#                 enabled through JDK_JAVA_OPTIONS since Rowan's jar, like a user's, does not enable it)
 #   jooby-worker  benchmarks/jooby with JOOBY_MODE=worker (Jooby's worker mode for blocking handlers;
 #                 plain jooby gets JOOBY_MODE=event-loop: handlers on Netty's I/O threads)
 #
@@ -48,7 +50,7 @@
 # It refuses to run while benchmarks/run-db.sh runs (two load generators would distort both).
 set -euo pipefail
 
-DEFAULT_SERVERS="rowan rowan-inline raw-netty raw-helidon raw-jetty jooby jooby-worker javalin"
+DEFAULT_SERVERS="rowan rowan-inline rowan-epoll raw-netty raw-helidon raw-jetty jooby jooby-worker javalin"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
@@ -88,11 +90,12 @@ RUN=""
 # A server name -> the module it runs (benchmarks/<module>) and the VAR=value that selects its mode
 # (nothing for modules with a single mode). rowan-inline and jooby-worker are the rowan and jooby
 # modules in their other mode.
-module_of() { case "$1" in rowan-inline) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
+module_of() { case "$1" in rowan-inline | rowan-epoll) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
 mode_of() {
     case "$1" in
     rowan) echo ROWAN_MODE=default ;;
     rowan-inline) echo ROWAN_MODE=inline ;;
+    rowan-epoll) echo ROWAN_MODE=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
     jooby) echo JOOBY_MODE=event-loop ;;
     jooby-worker) echo JOOBY_MODE=worker ;;
     esac

@@ -12,7 +12,8 @@ import java.util.Map;
  * Rowan as a user would write these endpoints, in the production profile with request logging off
  * (TechEmpower forbids disk logging). JSON goes through rowan-json, found on the class path.
  * Serves on env {@code PORT} (default 8080); env {@code ROWAN_MODE=inline} marks /plaintext and /json
- * {@link Handler#nonBlocking non-blocking}.
+ * {@link Handler#nonBlocking non-blocking}, {@code ROWAN_MODE=epoll} serves on Netty's epoll transport
+ * ({@code server.transport=epoll}) instead of the default NIO.
  */
 public final class RowanServer {
     record Message(String message) {
@@ -23,8 +24,10 @@ public final class RowanServer {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        String mode = mode();
         Config config = Config.of(Map.of(
                 "profile", Config.PROD,
+                "server.transport", mode.equals("epoll") ? "epoll" : "nio",
                 // A fresh key per process: the production checks require one, and nothing here is signed.
                 "secret.key", randomKey(),
                 "allowed.hosts", "127.0.0.1,localhost",
@@ -33,7 +36,7 @@ public final class RowanServer {
                 "server.header", "rowan"));
         Handler plaintext = ctx -> ctx.text("Hello, World!");
         Handler json = ctx -> ctx.json(new Message("Hello, World!"));
-        if (inline()) {
+        if (mode.equals("inline")) {
             // These two handlers never block, so they may run on the event loop (see docs/decisions/non-blocking-handlers.md).
             plaintext = Handler.nonBlocking(plaintext);
             json = Handler.nonBlocking(json);
@@ -45,13 +48,12 @@ public final class RowanServer {
                 .start(port);
     }
 
-    /** {@code ROWAN_MODE=inline} serves /plaintext and /json with non-blocking handlers; the default is virtual threads. */
-    private static boolean inline() {
+    /** {@code ROWAN_MODE}: {@code default} (virtual threads, NIO), {@code inline} (non-blocking handlers) or {@code epoll}. */
+    private static String mode() {
         String mode = System.getenv().getOrDefault("ROWAN_MODE", "default");
         return switch (mode) {
-            case "inline" -> true;
-            case "default" -> false;
-            default -> throw new IllegalArgumentException("ROWAN_MODE must be 'default' or 'inline', got '" + mode + "'");
+            case "default", "inline", "epoll" -> mode;
+            default -> throw new IllegalArgumentException("ROWAN_MODE must be 'default', 'inline' or 'epoll', got '" + mode + "'");
         };
     }
 
