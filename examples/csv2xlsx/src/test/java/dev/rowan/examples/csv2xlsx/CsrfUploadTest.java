@@ -3,55 +3,51 @@ package dev.rowan.examples.csv2xlsx;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.forms.CsrfProtection;
-import org.junit.jupiter.api.AfterEach;
+import dev.rowan.test.RowanTest;
+import dev.rowan.test.TestClient;
+import dev.rowan.test.TestFile;
+import dev.rowan.test.TestResponse;
 import org.junit.jupiter.api.Test;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With CSRF protection installed (as in main and the demo) the form carries a token and a forged upload is refused. */
+/**
+ * With CSRF protection installed (as in main and the demo) the form carries a token and a forged upload is refused.
+ * In memory: the check is the app's own middleware, reading the cookie, the Origin header and the token inside the
+ * multipart body, none of which a socket changes; the client keeps the cookie between requests as a browser does.
+ */
+@RowanTest
 class CsrfUploadTest {
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private App app;
+    // The in-memory client sends Host: localhost, so this is the page's own origin.
+    private static final String SAME_ORIGIN = "http://localhost";
+    private static final Pattern HIDDEN_FIELD = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"");
 
-    @AfterEach
-    void stop() {
-        app.stop();
+    static App app() {
+        return App.create(Config.of(Map.of())).install(CsrfProtection.create()).install(Csv2XlsxApp.at("/"));
     }
 
     @Test
-    void theFormsTokenIsAcceptedAndAnUploadWithoutItRefused() throws Exception {
-        app = App.create(Config.of(Map.of())).install(CsrfProtection.create()).install(Csv2XlsxApp.at("/")).start(0);
-        String page = http.send(request().GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page);
+    void theFormsTokenIsAcceptedAndAnUploadWithoutItRefused(TestClient client) {
+        Matcher m = HIDDEN_FIELD.matcher(client.get("/").text());
         assertThat(m.find()).as("a hidden token field in the form").isTrue();
 
-        var forged = post(new Multipart().file("csv", "a.csv", "a,b\n1,2\n"));
-        assertThat(forged.statusCode()).isEqualTo(403);
+        var forged = upload(client, Map.of());
+        assertThat(forged.status()).isEqualTo(403);
 
-        var real = post(new Multipart().field(m.group(1), m.group(2)).file("csv", "a.csv", "a,b\n1,2\n"));
-        assertThat(real.statusCode()).isEqualTo(200);
-        assertThat(real.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("a.xlsx"));
+        var real = upload(client, Map.of(m.group(1), m.group(2)));
+        assertThat(real.status()).isEqualTo(200);
+        assertThat(real.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("a.xlsx"));
     }
 
-    private HttpResponse<byte[]> post(Multipart form) throws Exception {
-        return http.send(request().header("Content-Type", Multipart.contentType()).header("Origin", origin())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.build())).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private HttpRequest.Builder request() {
-        return HttpRequest.newBuilder(URI.create(origin() + "/"));
-    }
-
-    private String origin() {
-        return "http://127.0.0.1:" + app.port();
+    /** Posts the form from its own page, as a browser would: {@code fields} first, then the file. */
+    private static TestResponse upload(TestClient client, Map<String, String> fields) {
+        var parts = new LinkedHashMap<String, Object>(fields);
+        parts.put("csv", TestFile.of("a.csv", "text/csv", "a,b\n1,2\n"));
+        return client.request("POST", "/").header("Origin", SAME_ORIGIN).multipart(parts).send();
     }
 }
