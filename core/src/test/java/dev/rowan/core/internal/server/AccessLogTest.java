@@ -4,10 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,29 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessLogTest {
     @Test
     void eachRequestIsLoggedWithMethodPathStatusSizeAndDuration() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger jul = Logger.getLogger("rowan.access");
-        jul.addHandler(capture);
-        try (TestServer server = TestServer.start(Map.of("server.access-log", "true"));
+        try (LogCapture log = LogCapture.of("rowan.access");
+             TestServer server = TestServer.start(Map.of("server.access-log", "true"));
              RawClient c = RawClient.connect(server.port())) {
             c.send("GET /x?q=1 HTTP/1.1\r\nHost: a\r\n\r\nGET /nope HTTP/1.1\r\nHost: a\r\n\r\nGET /stream?size=10 HTTP/1.1\r\nHost: a\r\n\r\n");
             assertThat(c.read().status()).isEqualTo(200);
             assertThat(c.read().status()).isEqualTo(404);
             assertThat(c.read().status()).isEqualTo(200);
+            List<String> lines = log.messages();
             for (int i = 0; i < 200 && lines.size() < 3; i++) {
                 Thread.sleep(10);
             }
@@ -46,8 +27,6 @@ class AccessLogTest {
             assertThat(lines.get(2)).contains("GET", "/stream?size=10", " 200 - ");
             assertThat(lines.get(0)).contains("GET", "/x?q=1", " 200 ", " 1 ").containsPattern("\\d+\\.\\dms");
             assertThat(lines.get(1)).contains("GET", "/nope", " 404 ").containsPattern("\\d+\\.\\dms");
-        } finally {
-            jul.removeHandler(capture);
         }
     }
 }
