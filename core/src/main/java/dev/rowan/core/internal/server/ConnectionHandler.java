@@ -3,16 +3,10 @@ package dev.rowan.core.internal.server;
 import dev.rowan.core.HttpException;
 import dev.rowan.core.internal.Dispatcher;
 import dev.rowan.core.internal.ServerSettings;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.DuplexChannel;
-import io.netty.handler.codec.DecoderResult;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,46 +17,33 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One connection. The event loop decodes, checks framing and decides when to read; requests run
- * one at a time, in order, on a virtual thread, so pipelined responses leave in the order the
- * requests came. Responses go through one ordered queue that the event loop writes out, so
- * responses produced while the event loop was busy share one flush.
+ * One connection. The event loop decodes, checks framing ({@link FramingRules}) and decides when
+ * to read; requests run one at a time, in order, on a virtual thread, so pipelined responses leave
+ * in the order the requests came. Responses go through one ordered queue that the event loop
+ * writes out ({@link Outbound}), so responses produced while the event loop was busy share one
+ * flush.
  *
  * <p>Routes marked {@link dev.rowan.core.Handler#nonBlocking} run inline on the event loop when
  * the request has no body and nothing else of this connection is queued or running; their
  * responses are written during the read and flushed once when the read batch completes.
  *
  * <p>Threads: fields without a note belong to the event loop. {@link #pending}, {@link #queued},
- * {@link #outbound} and the flags marked volatile are shared with the request thread.
- * Anything after a framing error or a {@code Connection: close} exchange is never answered.
+ * {@link #outbound} (see its own rules) and the flags marked volatile are shared with the request
+ * thread. Anything after a framing error or a {@code Connection: close} exchange is never answered.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Requests decoded ahead of the one being handled before reading pauses. */
     private static final int MAX_PIPELINED = 64;
-    /** Streamed bytes queued for the event loop before the writer waits. */
-    private static final long STREAM_HIGH_WATER = 256 * 1024;
-    /** Marks, in {@link #outbound}, that the connection closes once everything before it is written. */
-    private static final Object CLOSE = new Object();
-    /** An upper bound for draining input after the last response before the socket is closed. */
-    private static final long LINGER_MILLIS = 2_000;
 
     private final Dispatcher dispatcher;
     private final ServerSettings settings;
@@ -71,33 +52,22 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Exchanges enqueued and not yet finished (pending plus the one running). */
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ConcurrentLinkedQueue<Object> outbound = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writeScheduled = new AtomicBoolean();
-    private final AtomicLong streamBytes = new AtomicLong();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Condition writable = writeLock.newCondition();
-    private final Runnable writeOutTask = this::writeOut;
+    private final Outbound outbound;
     private final Runnable updateReadingTask = this::updateReading;
     private final Runnable drainTask = this::drain;
     private Channel channel;
-    /** Full responses Rowan encoded itself are written from here, past Netty's HTTP encoder. */
-    private ChannelHandlerContext encoderContext;
     private NettyExchange receiving;
-    /** True inside channelRead: writes made then are flushed once, in channelReadComplete. */
-    private boolean reading;
-    private boolean flushPending;
     private boolean ignoreInput;
-    private boolean closeStarted;
     /** Set by the event loop when it paused reading; the request thread then asks it to look again. */
     private volatile boolean paused;
     /** Set once a response that ends the connection is queued: later requests are not handled. */
     private volatile boolean closing;
-    private volatile boolean writerWaiting;
 
     ConnectionHandler(Dispatcher dispatcher, ServerSettings settings, NettyServer server) {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.server = server;
+        this.outbound = new Outbound(this, settings);
     }
 
     Channel channel() {
@@ -117,14 +87,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        encoderContext = ctx.pipeline().context("encoder");
+        outbound.attach(channel, ctx.pipeline().context("encoder"));
     }
 
     // ------------------------------------------------------------------ reading (event loop)
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        reading = true;
+        outbound.readStarted();
         try {
             if (ignoreInput) {
                 return;
@@ -136,23 +106,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 onContent(content);
             }
         } finally {
-            reading = false;
+            outbound.readFinished();
             ReferenceCountUtil.release(msg);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
-        if (flushPending) {
-            flushPending = false;
-            channel.flush();
-        }
+        outbound.readComplete();
         super.channelReadComplete(ctx);
     }
 
     private void onRequest(HttpRequest request) {
-        String problem = framingProblem(request);
+        FramingRules.Problem problem = FramingRules.check(request, settings);
         if (problem != null) {
+            reject(problem.status(), problem.message());
             return;
         }
         HttpHeaders h = request.headers();
@@ -189,70 +157,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /**
-     * Checks what Netty decoded before anything is routed; answers and returns a non-null reason
-     * when the request must not be handled. Netty 4.2 already rejects (as a failed decoder result)
-     * bad Content-Length values, transfer codings that do not end in chunked, Transfer-Encoding in
-     * HTTP/1.0, chunk sizes over 2^31-1, bare LF line ends and control characters in header values.
-     */
-    private String framingProblem(HttpRequest request) {
-        DecoderResult result = request.decoderResult();
-        if (result.isFailure()) {
-            Throwable cause = result.cause();
-            if (cause instanceof TooLongHttpLineException) {
-                return reject(HttpResponseStatus.REQUEST_URI_TOO_LONG, "The request line is longer than " + settings.maxInitialLineLength() + " bytes.");
-            }
-            if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-                return reject(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "The request headers are larger than " + settings.maxHeaderSize() + " bytes.");
-            }
-            return reject(HttpResponseStatus.BAD_REQUEST, "The request is malformed: " + describe(cause));
-        }
-        HttpVersion version = request.protocolVersion();
-        if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
-            return reject(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "Only HTTP/1.1 and HTTP/1.0 are supported.");
-        }
-        if (!isPlainTarget(request.uri())) {
-            return reject(HttpResponseStatus.BAD_REQUEST, "The request target contains control or non-ASCII characters.");
-        }
-        HttpHeaders h = request.headers();
-        Iterator<? extends CharSequence> hosts = h.valueCharSequenceIterator(HttpHeaderNames.HOST);
-        boolean hasHost = hosts.hasNext();
-        if (hasHost) {
-            hosts.next();
-        }
-        if (hosts.hasNext() || !hasHost && version == HttpVersion.HTTP_1_1) {
-            // RFC 9112 §3.2: exactly one Host in HTTP/1.1; two could each be trusted by a different hop.
-            return reject(HttpResponseStatus.BAD_REQUEST, hasHost ? "The request has more than one Host header." : "The request has no Host header.");
-        }
-        if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            if (version == HttpVersion.HTTP_1_0) {
-                return reject(HttpResponseStatus.BAD_REQUEST, "Transfer-Encoding is not allowed in HTTP/1.0 requests.");
-            }
-            if (h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                return reject(HttpResponseStatus.BAD_REQUEST, "Content-Length and Transfer-Encoding were both sent.");
-            }
-            List<String> te = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-            if (te.size() != 1 || !te.get(0).strip().equalsIgnoreCase("chunked")) {
-                return reject(HttpResponseStatus.NOT_IMPLEMENTED, "Only 'Transfer-Encoding: chunked' is supported.");
-            }
-        }
-        return null;
-    }
-
-    private static boolean isPlainTarget(String uri) {
-        for (int i = 0, n = uri.length(); i < n; i++) {
-            char c = uri.charAt(i);
-            if (c <= ' ' || c >= 0x7f) {
-                return false;
-            }
-        }
-        return !uri.isEmpty();
-    }
-
     private void onContent(HttpContent content) {
         NettyExchange target = receiving;
         if (content.decoderResult().isFailure()) {
-            String message = "The request body is malformed: " + describe(content.decoderResult().cause());
+            String message = "The request body is malformed: " + FramingRules.describe(content.decoderResult().cause());
             ignoreInput = true;
             receiving = null;
             if (target != null) {
@@ -304,7 +212,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      * through {@link #askToUpdateReading()} after it made room.
      */
     private void updateReading() {
-        if (closeStarted) {
+        if (outbound.closeStarted()) {
             return;
         }
         NettyExchange r = receiving;
@@ -330,6 +238,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (paused) {
             askToUpdateReading();
         }
+    }
+
+    /** {@link Outbound}'s lingering close began: from now on input is read and dropped, never paused. */
+    void dropInput() {
+        ignoreInput = true;
+        paused = false;
     }
 
     // ------------------------------------------------------------------ handling (request thread)
@@ -380,162 +294,43 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     // ------------------------------------------------------------------ writing (any thread)
+    // NettyExchange talks to its connection only; the writing itself is Outbound's. What stays here
+    // is "closing": once a part that ends the connection is queued, later requests are not handled.
 
     /** Queues a response part; the event loop writes queued parts in order and flushes once per batch. */
     void send(Object message) {
-        outbound.add(message);
-        scheduleWrite();
+        outbound.send(message);
     }
 
     /** Queues a final part; nothing after it is answered and the connection closes once it is written. */
     void sendAndClose(Object message) {
         closing = true;
-        outbound.add(message);
-        outbound.add(CLOSE);
-        scheduleWrite();
+        outbound.sendAndClose(message);
     }
 
+    /** Nothing more is answered; the connection closes once what is queued is written. */
     void closeAfterWrites() {
         closing = true;
-        outbound.add(CLOSE);
-        scheduleWrite();
+        outbound.closeAfterWrites();
     }
 
     /** Streams a body chunk; the caller then waits in {@link #awaitWritable()} if too much is queued. */
     void sendChunk(HttpContent chunk) {
-        streamBytes.addAndGet(chunk.content().readableBytes());
-        send(chunk);
-    }
-
-    private void scheduleWrite() {
-        if (channel.eventLoop().inEventLoop()) {
-            writeOut();
-        } else if (writeScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(writeOutTask);
-        }
-    }
-
-    /** Event loop: writes everything queued, in order, with one flush. */
-    private void writeOut() {
-        writeScheduled.set(false);
-        boolean wrote = false;
-        Object m;
-        while ((m = outbound.poll()) != null) {
-            if (m == CLOSE) {
-                if (!closeStarted) {
-                    closeStarted = true;
-                    // Netty's HTTP encoder lets an empty buffer through: its future completes after everything before it.
-                    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(this::lingerClose);
-                }
-                wrote = false;
-            } else {
-                if (m instanceof HttpContent c && !(m instanceof LastHttpContent)) {
-                    streamBytes.addAndGet(-c.content().readableBytes());
-                }
-                if (closeStarted || !channel.isActive()) {
-                    ReferenceCountUtil.release(m);
-                    continue;
-                }
-                if (m instanceof ByteBuf encoded && encoderContext != null) {
-                    encoderContext.write(encoded, encoderContext.voidPromise());
-                } else {
-                    channel.write(m, channel.voidPromise());
-                }
-                wrote = true;
-            }
-        }
-        if (wrote) {
-            if (reading) {
-                flushPending = true;
-            } else {
-                channel.flush();
-            }
-        }
-        if (writerWaiting) {
-            signalWriters();
-        }
-    }
-
-    /**
-     * Closes politely: sends FIN, then reads and drops what the client still sends for a while.
-     * Closing a socket with unread input makes the kernel send RST, which can destroy the response
-     * the client has not read yet (for example after a large body the handler did not want).
-     */
-    private void lingerClose(io.netty.util.concurrent.Future<? super Void> written) {
-        ignoreInput = true;
-        paused = false;
-        if (!written.isSuccess() || !(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
-            channel.close();
-            return;
-        }
-        if (channel.pipeline().get("decoder") != null) {
-            channel.pipeline().remove("decoder");
-        }
-        duplex.shutdownOutput().addListener((ChannelFuture f) -> {
-            if (!f.isSuccess()) {
-                channel.close();
-                return;
-            }
-            channel.config().setAutoRead(true);
-            channel.eventLoop().schedule(() -> {
-                channel.close();
-            }, Math.min(LINGER_MILLIS, Math.max(100, settings.idleTimeout().toMillis())), TimeUnit.MILLISECONDS);
-        });
+        outbound.sendChunk(chunk);
     }
 
     /** Blocks the calling request thread while the socket cannot take more of a streamed body. */
     void awaitWritable() throws IOException {
-        if (channel.isWritable() && streamBytes.get() <= STREAM_HIGH_WATER) {
-            return;
-        }
-        if (channel.eventLoop().inEventLoop()) {
-            // A non-blocking handler streamed (against its contract): waiting here would stall the
-            // loop that has to do the writing. Push what is queued out and carry on unthrottled.
-            writeOut();
-            channel.flush();
-            return;
-        }
-        long timeout = settings.idleTimeout().toNanos();
-        writeLock.lock();
-        try {
-            writerWaiting = true;
-            while (!channel.isWritable() || streamBytes.get() > STREAM_HIGH_WATER) {
-                if (!channel.isActive()) {
-                    throw new IOException("The client closed the connection");
-                }
-                if (timeout <= 0) {
-                    channel.close();
-                    throw new IOException("The client stopped reading the response");
-                }
-                timeout = writable.awaitNanos(timeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while sending", e);
-        } finally {
-            writerWaiting = false;
-            writeLock.unlock();
-        }
-    }
-
-    private void signalWriters() {
-        writeLock.lock();
-        try {
-            writable.signalAll();
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (writerWaiting) {
-            signalWriters();
-        }
-        super.channelWritabilityChanged(ctx);
+        outbound.awaitWritable();
     }
 
     // ------------------------------------------------------------------ connection events (event loop)
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        outbound.writabilityChanged();
+        super.channelWritabilityChanged(ctx);
+    }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
@@ -546,11 +341,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (r != null) {
             r.pipe().fail(new IOException("The client closed the connection before the body was complete"));
         }
-        Object m;
-        while ((m = outbound.poll()) != null) {
-            ReferenceCountUtil.release(m);
-        }
-        signalWriters();
+        outbound.discardAll();
         super.channelInactive(ctx);
     }
 
@@ -583,7 +374,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Answers a request that cannot be processed and closes: after bad framing nothing more can be trusted. */
-    private String reject(HttpResponseStatus status, String message) {
+    private void reject(HttpResponseStatus status, String message) {
         ignoreInput = true;
         updateReading();
         byte[] body = (status.code() + " " + status.reasonPhrase() + ": " + message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -601,14 +392,5 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             // Earlier pipelined requests are still being answered: this answer goes after theirs.
             enqueue(NettyExchange.rejected(this, response));
         }
-        return message;
-    }
-
-    private static String describe(Throwable t) {
-        String m = t == null ? null : t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t == null ? "unknown error" : t.getClass().getSimpleName();
-        }
-        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 }
