@@ -1,5 +1,6 @@
 package dev.rowan.core.internal.server;
 
+import dev.rowan.core.App;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class LimitsTest extends SmugglingGuard {
         long limit = server.app.maxBodySize();
         assertThat(limit).isEqualTo(64 * 1024);
         assertRefused("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: " + (limit + 1) + "\r\n\r\n", 413);
-        assertThat(dev.rowan.core.App.create().maxBodySize()).as("the default").isEqualTo(10L * 1024 * 1024);
+        assertThat(App.create().maxBodySize()).as("the default").isEqualTo(10L * 1024 * 1024);
     }
 
     private static void assertRefused(String raw, int status) throws Exception {
