@@ -1,6 +1,18 @@
-# Functions shared by benchmarks/run.sh and benchmarks/run-db.sh; sourced, not run. The caller sets
-# `set -euo pipefail` and ROOT, BENCH, JAVA, JVM_OPTS, PORT, SERVER_CPU, LOAD_CPU, WRK_THREADS and BUILD.
-# Starting a server sets SERVER_PID; the traps below stop it on exit, error and Ctrl-C.
+# Functions shared by benchmarks/run.sh, run-db.sh and startup.sh; sourced, not run. The caller sets
+# `set -euo pipefail`, ROOT and BENCH, sources this first, then its own settings. Starting a server
+# sets SERVER_PID; the traps below stop it on exit, error and Ctrl-C.
+
+# Machine and JVM settings every script uses the same way; each can be set from the environment.
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
+PORT="${PORT:-8080}"
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+WRK_THREADS="${WRK_THREADS:-1}"
+BUILD="${BUILD:-1}"
+IDLE_MIN="${IDLE_MIN:-80}"
+QUIET_WAIT="${QUIET_WAIT:-60}"
 
 SCRIPT="$(basename "$0")"
 BASE_URL="http://127.0.0.1:$PORT"

@@ -33,8 +33,11 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# JAVA, JVM_OPTS, PORT, CPUs, BUILD; die, log, load_avg, require_tools, build_modules,
+# start_server, stop_server (+ traps), run_wrk, parse_wrk
+# shellcheck source=benchmarks/lib.sh
+. "$BENCH/lib.sh"
+WRK_THREADS=1
 
 SERVERS="${SERVERS:-rowan-orm rowan-jdbc jooby javalin}"
 DURATION="${DURATION:-15}"
@@ -45,21 +48,12 @@ ORM_EXTRA="${ORM_EXTRA-/queries-plain?queries=20}"
 export DB_POOL="${DB_POOL:-16}"
 export DB_HOST="${DB_HOST:-127.0.0.1}"
 SETUP="${SETUP:-1}"
-BUILD="${BUILD:-1}"
-PORT="${PORT:-8080}"
-SERVER_CPU="${SERVER_CPU:-0}"
-LOAD_CPU="${LOAD_CPU:-1}"
-JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
 OUT="${OUT:-$BENCH/results/db-latest.md}"
 
-WRK_THREADS=1
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RAW="$BENCH/results/raw/db-$STAMP"   # wrk outputs and server logs; git-ignored
 PSQL=(psql -h "$DB_HOST" -U postgres -q -v ON_ERROR_STOP=1)
 
-# die, log, load_avg, require_tools, build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
-# shellcheck source=benchmarks/lib.sh
-. "$BENCH/lib.sh"
 
 module_of() {
     case "$1" in

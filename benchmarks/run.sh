@@ -54,8 +54,10 @@ DEFAULT_SERVERS="rowan rowan-inline rowan-epoll raw-netty raw-helidon raw-jetty 
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# JAVA, JVM_OPTS, PORT, CPUs, BUILD, quiet-machine settings; die, log, load_avg, require_tools,
+# build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
+# shellcheck source=benchmarks/lib.sh
+. "$BENCH/lib.sh"
 
 SERVERS="${SERVERS:-$DEFAULT_SERVERS}"
 DURATION="${DURATION:-15}"
@@ -63,16 +65,8 @@ WARMUP="${WARMUP:-10}"
 CONNECTIONS="${CONNECTIONS:-64 256}"
 TESTS="${TESTS:-plaintext json pipelined}"
 PIPELINE_DEPTH="${PIPELINE_DEPTH:-16}"
-WRK_THREADS="${WRK_THREADS:-1}"
-PORT="${PORT:-8080}"
-SERVER_CPU="${SERVER_CPU:-0}"
-LOAD_CPU="${LOAD_CPU:-1}"
-JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
 BASELINE_RAW="${BASELINE_RAW:-raw-netty}"
-BUILD="${BUILD:-1}"
-IDLE_MIN="${IDLE_MIN:-80}"
 NOISE_MAX="${NOISE_MAX:-20}"
-QUIET_WAIT="${QUIET_WAIT:-60}"
 RETRIES="${RETRIES:-2}"
 START_RUNS="${START_RUNS:-3}"
 OUT="${OUT:-$BENCH/results/latest.md}"
@@ -83,9 +77,6 @@ RAW="$BENCH/results/raw/$STAMP"   # wrk outputs and server logs; git-ignored
 CLK_TCK="$(getconf CLK_TCK)"
 RUN=""
 
-# die, log, load_avg, require_tools, build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
-# shellcheck source=benchmarks/lib.sh
-. "$BENCH/lib.sh"
 
 # A server name -> the module it runs (benchmarks/<module>) and the VAR=value that selects its mode
 # (nothing for modules with a single mode). rowan-inline and jooby-worker are the rowan and jooby

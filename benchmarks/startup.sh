@@ -21,25 +21,17 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+# JAVA, JVM_OPTS, PORT, CPUs, BUILD, quiet-machine settings; die, log, require_tools, build_modules,
+# wait_until_quiet, start_server, stop_server (+ traps), run_wrk
+# shellcheck source=benchmarks/lib.sh
+source "$BENCH/lib.sh"
+WRK_THREADS=1
 SERVERS="${SERVERS:-jdk-httpserver rowan raw-netty jooby javalin}"
 RUNS="${RUNS:-5}"
-BASE_JVM_OPTS="${JVM_OPTS:--Xmx512m -XX:+UseParallelGC}"
-JVM_OPTS="$BASE_JVM_OPTS"
-PORT="${PORT:-8080}"
-SERVER_CPU="${SERVER_CPU:-0}"
-LOAD_CPU="${LOAD_CPU:-1}"
-WRK_THREADS=1
-BUILD="${BUILD:-1}"
-IDLE_MIN="${IDLE_MIN:-80}"
-QUIET_WAIT="${QUIET_WAIT:-60}"
+BASE_JVM_OPTS="$JVM_OPTS"
 OUT="${OUT:-$BENCH/results/startup.md}"
 AOT_DIR="$(mktemp -d)"
 
-# die, log, require_tools, build_modules, wait_until_quiet, start_server, stop_server (+ traps), run_wrk
-# shellcheck source=benchmarks/lib.sh
-source "$BENCH/lib.sh"
 trap 'stop_server; rm -rf "$AOT_DIR"' EXIT
 
 "$JAVA" -XX:AOTMode=off -version >/dev/null 2>&1 || die "$JAVA has no AOT cache (JDK 25 or newer needed)"
