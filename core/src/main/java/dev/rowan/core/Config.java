@@ -154,6 +154,23 @@ public final class Config {
         return get(key).map(v -> parse(key, v, "a size like 10MB or 512KB", Config::parseBytes)).orElse(fallback);
     }
 
+    /**
+     * One of a fixed set of words, compared as written; {@code fallback} when unset. Anything else
+     * is a {@code core.E012} error that lists the choices:
+     * <pre>{@code
+     * String transport = config.getChoice("server.transport", "nio", "nio", "epoll");
+     * }</pre>
+     */
+    public String getChoice(String key, String fallback, String... choices) {
+        List<String> allowed = List.of(choices);
+        return get(key).map(v -> parse(key, v, String.join(" or ", allowed), s -> {
+            if (!allowed.contains(s)) {
+                throw new IllegalArgumentException(s);
+            }
+            return s;
+        })).orElse(fallback);
+    }
+
     /** A comma-separated list; empty when unset. */
     public List<String> getList(String key) {
         return get(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());

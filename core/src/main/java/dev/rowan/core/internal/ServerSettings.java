@@ -34,12 +34,6 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
     }
 
     private static boolean epoll(Config c) {
-        String transport = c.get("server.transport", "nio");
-        return switch (transport) {
-            case "nio" -> false;
-            case "epoll" -> true;
-            default -> throw new Config.ConfigException("core.E012",
-                    "The setting 'server.transport' must be nio or epoll, but is '" + transport + "'.");
-        };
+        return c.getChoice("server.transport", "nio", "nio", "epoll").equals("epoll");
     }
 }

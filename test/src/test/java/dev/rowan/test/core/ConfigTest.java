@@ -50,6 +50,15 @@ class ConfigTest {
     }
 
     @Test
+    void aChoiceIsOneOfItsWords() {
+        Config c = Config.of(Map.of("mode", "fast", "other", "Fast"));
+        assertThat(c.getChoice("mode", "safe", "safe", "fast")).isEqualTo("fast");
+        assertThat(c.getChoice("unset", "safe", "safe", "fast")).isEqualTo("safe");
+        assertThatThrownBy(() -> c.getChoice("other", "safe", "safe", "fast"))
+                .hasMessageContaining("core.E012").hasMessageContaining("'other' must be safe or fast, but is 'Fast'");
+    }
+
+    @Test
     void settingsReachTheApp() {
         App app = App.create(Config.load().with("security.frame-options", "SAMEORIGIN")).get("/", ctx -> ctx.text(ctx.app().config().get("greeting.text", "")));
         var res = TestClient.of(app).get("/");

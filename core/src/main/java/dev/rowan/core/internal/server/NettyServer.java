@@ -66,7 +66,10 @@ public final class NettyServer {
             // Process-wide, like the property it stands for; -Dio.netty.leakDetection.level wins.
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
-        boolean epoll = settings.epoll() && requireEpoll();
+        boolean epoll = settings.epoll();
+        if (epoll) {
+            requireEpoll();
+        }
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), Thread.ofPlatform().name("rowan-io-", 0).daemon(false).factory(), io);
@@ -110,13 +113,12 @@ public final class NettyServer {
     }
 
     /** Asked for explicitly, so a machine without it is a configuration error, not a silent fallback. */
-    private static boolean requireEpoll() {
+    private static void requireEpoll() {
         if (!Epoll.isAvailable()) {
             throw new Config.ConfigException("core.E013", "server.transport=epoll, but Netty's epoll transport cannot load here ("
                     + Epoll.unavailabilityCause() + "). It needs Linux and the netty-transport-native-epoll jar for this CPU"
                     + " (Rowan brings the linux-x86_64 one). Remove the setting to use the JDK's NIO.");
         }
-        return true;
     }
 
     public static NettyServer start(Dispatcher dispatcher, ServerSettings settings) {
