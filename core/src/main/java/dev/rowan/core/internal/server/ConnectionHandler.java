@@ -79,12 +79,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        channel = ctx.channel();
-        super.channelActive(ctx);
-    }
-
-    @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         outbound.attach(channel, ctx.pipeline().context("encoder"));

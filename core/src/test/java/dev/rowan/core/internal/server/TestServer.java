@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real server for the raw-socket tests. {@code /smuggled} must never be answered: a request for
@@ -19,10 +22,10 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger smuggled = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
     final CopyOnWriteArrayList<Throwable> bodyFailures = new CopyOnWriteArrayList<>();
-    final java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
+    final CountDownLatch slowStarted = new CountDownLatch(1);
     /** {@code /blocked} waits for this (at most 10 s) before it answers. */
-    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    final java.util.concurrent.atomic.AtomicLong streamed = new java.util.concurrent.atomic.AtomicLong();
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicLong streamed = new AtomicLong();
     final App app;
 
     private TestServer(Map<String, String> settings) {
@@ -47,7 +50,7 @@ final class TestServer implements AutoCloseable {
             Thread.sleep(300);
             ctx.text("slow done");
         });
-        app.get("/blocked", ctx -> ctx.text(release.await(10, java.util.concurrent.TimeUnit.SECONDS) ? "released" : "timed out"));
+        app.get("/blocked", ctx -> ctx.text(release.await(10, TimeUnit.SECONDS) ? "released" : "timed out"));
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
