@@ -18,6 +18,7 @@ import dev.rowan.core.internal.session.SessionImpl;
 import dev.rowan.core.internal.staticfiles.FileSender;
 import dev.rowan.core.spi.JsonCodec;
 import dev.rowan.core.spi.ServerExchange;
+import dev.rowan.core.spi.ServerExchange.EncodedHeaders;
 import dev.rowan.core.spi.SessionStore;
 import dev.rowan.core.spi.TemplateRenderer;
 
@@ -54,6 +55,7 @@ public final class Dispatcher {
     private final FileSender files;
     private final AllowedHosts allowedHosts;
     private final String[][] securityHeaders;
+    private final EncodedHeaders encodedSecurityHeaders;
     private final String hsts;
     private final boolean trustProxy;
     private final boolean debug;
@@ -84,6 +86,7 @@ public final class Dispatcher {
         this.files = new FileSender(c);
         this.allowedHosts = AllowedHosts.from(c);
         this.securityHeaders = SecurityHeaders.defaults(c);
+        this.encodedSecurityHeaders = SecurityHeaders.encoded(securityHeaders);
         Duration hstsAge = c.getDuration("security.hsts", Duration.ZERO);
         this.hsts = hstsAge.isZero() ? null : "max-age=" + hstsAge.toSeconds()
                 + (c.getBoolean("security.hsts-subdomains", false) ? "; includeSubDomains" : "");
@@ -369,9 +372,7 @@ public final class Dispatcher {
     /** Last changes before headers leave: security headers, HSTS, the session cookie. */
     void beforeCommit(RequestContext ctx) {
         ResponseHeaders h = ctx.responseHeaders;
-        for (String[] header : securityHeaders) {
-            h.setIfAbsent(header[0], header[1]);
-        }
+        h.addDefaults(securityHeaders, encodedSecurityHeaders);
         if (hsts != null && ctx.isSecure()) {
             h.setIfAbsent("Strict-Transport-Security", hsts);
         }
@@ -390,9 +391,7 @@ public final class Dispatcher {
 
     private void sendPlain(ServerExchange ex, int status, String message) throws IOException {
         var h = new ResponseHeaders();
-        for (String[] header : securityHeaders) {
-            h.set(header[0], header[1]);
-        }
+        h.addDefaults(securityHeaders, encodedSecurityHeaders);
         h.set("Content-Type", "text/plain; charset=utf-8");
         if (status == 204) {
             h.set("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");

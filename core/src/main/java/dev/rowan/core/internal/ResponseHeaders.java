@@ -1,6 +1,7 @@
 package dev.rowan.core.internal;
 
 import dev.rowan.core.spi.ServerExchange;
+import dev.rowan.core.spi.ServerExchange.EncodedHeaders;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,6 +11,9 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
     private String[] names = new String[8];
     private String[] values = new String[8];
     private int size;
+    /** Entries encodedFrom.. are also {@link #encoded}'s bytes, until a change inside that run. */
+    private EncodedHeaders encoded = EncodedHeaders.NONE;
+    private int encodedFrom;
 
     void set(String name, String value) {
         validate(name, value);
@@ -19,6 +23,9 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
             return;
         }
         values[i] = value;
+        if (i >= encodedFrom && i < encodedFrom + encoded.count()) {
+            encoded = EncodedHeaders.NONE;
+        }
         // Drop any later duplicates so "set" means exactly one value.
         for (int j = size - 1; j > i; j--) {
             if (names[j].equalsIgnoreCase(name)) {
@@ -37,6 +44,33 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
         if (indexOf(name) < 0) {
             append(name, value);
         }
+    }
+
+    /**
+     * Adds each default that is absent. When none of them was set (the common case) they are
+     * appended as one run together with their ready-made bytes, which the engine copies in one go.
+     */
+    void addDefaults(String[][] pairs, EncodedHeaders bytes) {
+        if (encoded == EncodedHeaders.NONE && noneOf(pairs)) {
+            encodedFrom = size;
+            encoded = bytes;
+            for (String[] pair : pairs) {
+                append(pair[0], pair[1]);
+            }
+            return;
+        }
+        for (String[] pair : pairs) {
+            setIfAbsent(pair[0], pair[1]);
+        }
+    }
+
+    private boolean noneOf(String[][] pairs) {
+        for (String[] pair : pairs) {
+            if (indexOf(pair[0]) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void remove(String name) {
@@ -71,13 +105,16 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
     }
 
     private void removeAt(int j) {
+        if (j < encodedFrom + encoded.count()) {
+            encoded = EncodedHeaders.NONE;
+        }
         System.arraycopy(names, j + 1, names, j, size - j - 1);
         System.arraycopy(values, j + 1, values, j, size - j - 1);
         size--;
     }
 
     // A CR or LF in a header would let user data start a new header or a whole new response.
-    private static void validate(String name, String value) {
+    static void validate(String name, String value) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("Header names must not be empty");
         }
@@ -108,5 +145,15 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
     @Override
     public String value(int i) {
         return values[i];
+    }
+
+    @Override
+    public int encodedFrom() {
+        return encoded == EncodedHeaders.NONE ? size : encodedFrom;
+    }
+
+    @Override
+    public EncodedHeaders encoded() {
+        return encoded;
     }
 }

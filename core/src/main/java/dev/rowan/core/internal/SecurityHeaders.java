@@ -1,6 +1,7 @@
 package dev.rowan.core.internal;
 
 import dev.rowan.core.Config;
+import dev.rowan.core.spi.ServerExchange.EncodedHeaders;
 
 import java.util.Arrays;
 
@@ -11,6 +12,14 @@ import java.util.Arrays;
  */
 final class SecurityHeaders {
     private SecurityHeaders() {
+    }
+
+    /** {@link #defaults} as ready-made bytes, checked like any header the app sets. */
+    static EncodedHeaders encoded(String[][] defaults) {
+        for (String[] header : defaults) {
+            ResponseHeaders.validate(header[0], header[1]);
+        }
+        return EncodedHeaders.of(defaults);
     }
 
     static String[][] defaults(Config c) {

@@ -54,8 +54,18 @@ final class ResponseEncoder {
         byte[] statusLine = statusLine(status);
         byte[] lengthLine = lengthLine(body.length);
         boolean dropConnection = connection != Connection.NONE;
+        int n = head.size();
+        // A ready-encoded run [from, to) is copied as it is; "to > from" guards an empty run.
+        int from = head.encodedFrom();
+        byte[] run = head.encoded().bytes();
+        int to = from + head.encoded().count();
         int size = statusLine.length + dateLine.length + lengthLine.length + CONNECTION_KEEP_ALIVE.length + 2;
-        for (int i = 0, n = head.size(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
+            if (i == from && to > from) {
+                size += run.length;
+                i = to - 1;
+                continue;
+            }
             size += head.name(i).length() + head.value(i).length() + 4;
         }
         boolean copyBody = !headRequest && body.length <= COPY_BODY_MAX;
@@ -63,7 +73,12 @@ final class ResponseEncoder {
         // pooled direct buffer are bounds-checked one by one when Netty runs without Unsafe (JDK 25).
         byte[] bytes = new byte[size + (copyBody ? body.length : 0)];
         int p = put(statusLine, bytes, 0);
-        for (int i = 0, n = head.size(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
+            if (i == from && to > from) {
+                p = put(run, bytes, p);
+                i = to - 1;
+                continue;
+            }
             String name = head.name(i);
             if (ownedByEngine(name, dropConnection)) {
                 continue;

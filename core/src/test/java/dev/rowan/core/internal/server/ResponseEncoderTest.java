@@ -1,5 +1,6 @@
 package dev.rowan.core.internal.server;
 
+import dev.rowan.core.spi.ServerExchange.EncodedHeaders;
 import dev.rowan.core.spi.ServerExchange.ResponseHead;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Rowan's one-pass encoder must put exactly the bytes on the wire that Netty's encoder wrote for
@@ -27,7 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResponseEncoderTest {
     private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private record Head(List<String[]> pairs) implements ResponseHead {
+    private record Head(List<String[]> pairs, int encodedFrom, EncodedHeaders encoded) implements ResponseHead {
+        Head(List<String[]> pairs) {
+            this(pairs, pairs.size(), EncodedHeaders.NONE);
+        }
+
         @Override
         public int size() {
             return pairs.size();
@@ -58,6 +64,35 @@ class ResponseEncoderTest {
                     assertThat(text(ours)).as("%s %s head=%s", status, c, headRequest).isEqualTo(netty(status, head, body, headRequest, c));
                 }
             }
+        }
+    }
+
+    @Test
+    void copiesAReadyEncodedRunWhereItStands() {
+        String[][] security = {{"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"}};
+        var pairs = List.of(new String[] {"Content-Type", "text/plain"}, security[0], security[1], new String[] {"Set-Cookie", "a=b"});
+        var head = new Head(pairs, 1, EncodedHeaders.of(security));
+        byte[] body = "Hello".getBytes(StandardCharsets.UTF_8);
+        ByteBuf ours = ResponseEncoder.encode(ByteBufAllocator.DEFAULT, 200, head, body, false, ResponseEncoder.Connection.NONE);
+        String wire = text(ours);
+        assertThat(wire).isEqualTo(netty(200, head, body, false, ResponseEncoder.Connection.NONE))
+                .contains("Content-Type: text/plain\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\nSet-Cookie: a=b\r\n");
+    }
+
+    @Test
+    void theEncodedRunIsTheBytesNotTheNames() {
+        // Proof that the run is copied: its bytes win over pairs that (wrongly) disagree with them.
+        var head = new Head(List.<String[]>of(new String[] {"X-Frame-Options", "SAMEORIGIN"}), 0,
+                EncodedHeaders.of(new String[][] {{"X-Frame-Options", "DENY"}}));
+        ByteBuf ours = ResponseEncoder.encode(ByteBufAllocator.DEFAULT, 200, head, new byte[0], false, ResponseEncoder.Connection.NONE);
+        assertThat(text(ours)).contains("X-Frame-Options: DENY\r\n").doesNotContain("SAMEORIGIN");
+    }
+
+    @Test
+    void headersTheEngineOwnsCannotBePreEncoded() {
+        for (String owned : new String[] {"Date", "content-length", "Connection", "Transfer-Encoding"}) {
+            assertThatThrownBy(() -> EncodedHeaders.of(new String[][] {{owned, "x"}}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owned);
         }
     }
 
