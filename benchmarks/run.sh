@@ -11,8 +11,9 @@
 # Some servers are a module started in another mode (see module_of / mode_of below):
 #   rowan-inline  benchmarks/rowan with ROWAN_MODE=inline (non-blocking handlers on the event loop;
 #                 plain rowan gets ROWAN_MODE=default: handlers on virtual threads, NIO transport)
-#   rowan-epoll   benchmarks/rowan with ROWAN_MODE=epoll (server.transport=epoll, native access
+#   rowan-epoll   benchmarks/rowan with ROWAN_TRANSPORT=epoll (server.transport=epoll, native access
 #                 enabled through JDK_JAVA_OPTIONS since Rowan's jar, like a user's, does not enable it)
+#   rowan-inline-epoll  both: the like-for-like counterpart of jooby (event loop, epoll)
 #   jooby-worker  benchmarks/jooby with JOOBY_MODE=worker (Jooby's worker mode for blocking handlers;
 #                 plain jooby gets JOOBY_MODE=event-loop: handlers on Netty's I/O threads)
 #
@@ -50,7 +51,7 @@
 # It refuses to run while benchmarks/run-db.sh runs (two load generators would distort both).
 set -euo pipefail
 
-DEFAULT_SERVERS="rowan rowan-inline rowan-epoll raw-netty raw-helidon raw-jetty jooby jooby-worker javalin"
+DEFAULT_SERVERS="rowan rowan-inline rowan-epoll rowan-inline-epoll raw-netty raw-helidon raw-jetty jooby jooby-worker javalin"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
@@ -81,12 +82,13 @@ RUN=""
 # A server name -> the module it runs (benchmarks/<module>) and the VAR=value that selects its mode
 # (nothing for modules with a single mode). rowan-inline and jooby-worker are the rowan and jooby
 # modules in their other mode.
-module_of() { case "$1" in rowan-inline | rowan-epoll) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
+module_of() { case "$1" in rowan-*) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
 mode_of() {
     case "$1" in
     rowan) echo ROWAN_MODE=default ;;
     rowan-inline) echo ROWAN_MODE=inline ;;
-    rowan-epoll) echo ROWAN_MODE=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
+    rowan-epoll) echo ROWAN_TRANSPORT=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
+    rowan-inline-epoll) echo ROWAN_MODE=inline ROWAN_TRANSPORT=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
     jooby) echo JOOBY_MODE=event-loop ;;
     jooby-worker) echo JOOBY_MODE=worker ;;
     esac

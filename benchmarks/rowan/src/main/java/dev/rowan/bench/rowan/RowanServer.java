@@ -5,6 +5,7 @@ import dev.rowan.core.Config;
 import dev.rowan.core.Handler;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.Map;
 
@@ -12,8 +13,8 @@ import java.util.Map;
  * Rowan as a user would write these endpoints, in the production profile with request logging off
  * (TechEmpower forbids disk logging). JSON goes through rowan-json, found on the class path.
  * Serves on env {@code PORT} (default 8080); env {@code ROWAN_MODE=inline} marks /plaintext and /json
- * {@link Handler#nonBlocking non-blocking}, {@code ROWAN_MODE=epoll} serves on Netty's epoll transport
- * ({@code server.transport=epoll}) instead of the default NIO.
+ * {@link Handler#nonBlocking non-blocking}, env {@code ROWAN_TRANSPORT=epoll} serves on Netty's epoll
+ * transport ({@code server.transport=epoll}) instead of the default NIO. The two are independent.
  */
 public final class RowanServer {
     record Message(String message) {
@@ -24,10 +25,11 @@ public final class RowanServer {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
-        String mode = mode();
+        String mode = choice("ROWAN_MODE", "default", "inline");
+        String transport = choice("ROWAN_TRANSPORT", "nio", "epoll");
         Config config = Config.of(Map.of(
                 "profile", Config.PROD,
-                "server.transport", mode.equals("epoll") ? "epoll" : "nio",
+                "server.transport", transport,
                 // A fresh key per process: the production checks require one, and nothing here is signed.
                 "secret.key", randomKey(),
                 "allowed.hosts", "127.0.0.1,localhost",
@@ -48,13 +50,13 @@ public final class RowanServer {
                 .start(port);
     }
 
-    /** {@code ROWAN_MODE}: {@code default} (virtual threads, NIO), {@code inline} (non-blocking handlers) or {@code epoll}. */
-    private static String mode() {
-        String mode = System.getenv().getOrDefault("ROWAN_MODE", "default");
-        return switch (mode) {
-            case "default", "inline", "epoll" -> mode;
-            default -> throw new IllegalArgumentException("ROWAN_MODE must be 'default', 'inline' or 'epoll', got '" + mode + "'");
-        };
+    /** The value of env {@code name}: one of {@code choices}, the first when unset; anything else stops the server. */
+    private static String choice(String name, String... choices) {
+        String value = System.getenv().getOrDefault(name, choices[0]);
+        if (!List.of(choices).contains(value)) {
+            throw new IllegalArgumentException(name + " must be one of " + String.join(", ", choices) + ", got '" + value + "'");
+        }
+        return value;
     }
 
     private static String randomKey() {
