@@ -75,6 +75,18 @@ public final class TestClient implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The origin of the app's own pages as this client reaches them, e.g. {@code http://localhost}
+     * in memory: what a browser sends as {@code Origin} when a page posts to its own site.
+     *
+     * <pre>{@code
+     * client.request("POST", "/upload").header("Origin", client.origin()).multipart(parts).send();
+     * }</pre>
+     */
+    public String origin() {
+        return transport.origin(host);
+    }
+
     /** A header sent with every request from now on. */
     public TestClient defaultHeader(String name, String value) {
         defaultHeaders.add(new Wire.Header(name, value));

@@ -29,6 +29,7 @@ class TestClientTest {
                 .post("/keep", ctx -> ctx.redirect("/echo", 307))
                 .post("/echo", ctx -> ctx.text(ctx.method() + " " + ctx.bodyString()))
                 .get("/json", ctx -> ctx.json(Map.of("n", 1)))
+                .get("/origin", ctx -> ctx.text(ctx.origin()))
                 .post("/upload", ctx -> {
                     var out = new StringBuilder("title=" + ctx.form("title").asString() + " tags=" + ctx.formAll("tag"));
                     for (UploadedFile f : ctx.files("doc")) {
@@ -105,6 +106,18 @@ class TestClientTest {
         var client = TestClient.of(app());
         assertThat(client.get("/json").json()).containsEntry("n", 1);
         assertThatThrownBy(() -> client.get("/").json()).isInstanceOf(AssertionError.class).hasMessageContaining("is not the JSON expected");
+    }
+
+    @Test
+    void originIsTheAppsOwnOriginInBothModes() {
+        var memory = TestClient.of(app());
+        assertThat(memory.origin()).isEqualTo("http://localhost").isEqualTo(memory.get("/origin").text());
+        memory.host("example.com:8443");
+        assertThat(memory.origin()).isEqualTo("http://example.com:8443").isEqualTo(memory.get("/origin").text());
+        App app = app();
+        try (var socket = TestClient.overSocket(app)) {
+            assertThat(socket.origin()).isEqualTo("http://127.0.0.1:" + app.port()).isEqualTo(socket.get("/origin").text());
+        }
     }
 
     @Test

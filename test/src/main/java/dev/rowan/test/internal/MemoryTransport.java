@@ -20,6 +20,11 @@ public final class MemoryTransport implements Wire.Transport {
     }
 
     @Override
+    public String origin(String hostHeader) {
+        return "http://" + hostHeader;
+    }
+
+    @Override
     public void close() {
         // Nothing to release.
     }

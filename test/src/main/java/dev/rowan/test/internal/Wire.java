@@ -21,6 +21,9 @@ public final class Wire {
     public interface Transport extends AutoCloseable {
         Response send(Request request) throws IOException;
 
+        /** The origin a browser on the app's pages would send, given the client's Host header. */
+        String origin(String hostHeader);
+
         @Override
         void close();
     }

@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RowanTest
 class CsrfUploadTest {
-    // The in-memory client sends Host: localhost, so this is the page's own origin.
-    private static final String SAME_ORIGIN = "http://localhost";
     private static final Pattern HIDDEN_FIELD = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"");
 
     static App app() {
@@ -48,6 +46,6 @@ class CsrfUploadTest {
     private static TestResponse upload(TestClient client, Map<String, String> fields) {
         var parts = new LinkedHashMap<String, Object>(fields);
         parts.put("csv", TestFile.of("a.csv", "text/csv", "a,b\n1,2\n"));
-        return client.request("POST", "/").header("Origin", SAME_ORIGIN).multipart(parts).send();
+        return client.request("POST", "/").header("Origin", client.origin()).multipart(parts).send();
     }
 }
