@@ -78,25 +78,6 @@ RAW="$BENCH/results/raw/$STAMP"   # wrk outputs and server logs; git-ignored
 CLK_TCK="$(getconf CLK_TCK)"
 RUN=""
 
-
-# A server name -> the module it runs (benchmarks/<module>) and the VAR=value that selects its mode
-# (nothing for modules with a single mode). rowan-inline and jooby-worker are the rowan and jooby
-# modules in their other mode.
-module_of() { case "$1" in rowan-*) echo rowan ;; jooby-worker) echo jooby ;; *) echo "$1" ;; esac; }
-mode_of() {
-    case "$1" in
-    rowan) echo ROWAN_MODE=default ;;
-    rowan-inline) echo ROWAN_MODE=inline ;;
-    rowan-epoll) echo ROWAN_TRANSPORT=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
-    rowan-inline-epoll) echo ROWAN_MODE=inline ROWAN_TRANSPORT=epoll JDK_JAVA_OPTIONS=--enable-native-access=ALL-UNNAMED ;;
-    jooby) echo JOOBY_MODE=event-loop ;;
-    jooby-worker) echo JOOBY_MODE=worker ;;
-    esac
-}
-
-# An endpoint name -> the path wrk and the checks drive (pipelined drives /plaintext).
-path_of() { case "$1" in pipelined) echo /plaintext ;; *) echo "/$1" ;; esac; }
-
 # ------------------------------------------------------------------ preflight
 
 preflight() {
@@ -181,22 +162,6 @@ pipelined_in_order() {
         sed -e 's/^{.*/J/' -e 's/^Hello.*/P/' | tr -d '\n')" || true
     exec {fd}>&-
     [[ "$got" == "$expected" ]]
-}
-
-accept_header() {
-    case "$1" in
-    json) echo 'application/json,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7' ;;
-    *) echo 'text/plain,text/html;q=0.9,application/xhtml+xml;q=0.9,application/xml;q=0.8,*/*;q=0.7' ;;
-    esac
-}
-
-# Runs wrk on one endpoint with TechEmpower's Accept header (pipelined: the plaintext one, and
-# PIPELINE_DEPTH requests per write through benchmarks/pipeline.lua, whose argument goes after the
-# URL); prints wrk's user+sys CPU seconds.
-wrk_test() {
-    local test="$1" conns="$2" seconds="$3" out="$4" script=()
-    if [[ "$test" == pipelined ]]; then script=(-s "$BENCH/pipeline.lua" -- "$PIPELINE_DEPTH"); fi
-    run_wrk "$out" "$conns" "$seconds" "$(path_of "$test")" -H "Accept: $(accept_header "$test")" "${script[@]}"
 }
 
 # One measured wrk run against the running server; sets RUN to
