@@ -55,9 +55,12 @@ public final class Persister {
             applyDefaults(meta, m);
             (auto && pk.valueOf(m) == null ? withoutKey : withKey).add(m);
         }
+        // A model with no column but its generated key has nothing to list in VALUES; its insert is
+        // "DEFAULT VALUES", which adds one row per statement, so such rows go one at a time.
+        int generatedBatch = meta.concreteFields().stream().allMatch(Field::primaryKey) ? 1 : BATCH;
         engine.atomic(() -> {
-            for (int i = 0; i < withoutKey.size(); i += BATCH) {
-                insertBatch(engine, meta, withoutKey.subList(i, Math.min(withoutKey.size(), i + BATCH)), false);
+            for (int i = 0; i < withoutKey.size(); i += generatedBatch) {
+                insertBatch(engine, meta, withoutKey.subList(i, Math.min(withoutKey.size(), i + generatedBatch)), false);
             }
             for (int i = 0; i < withKey.size(); i += BATCH) {
                 insertBatch(engine, meta, withKey.subList(i, Math.min(withKey.size(), i + BATCH)), true);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 abstract class OrmContract {
     static DbExtension extension(String vendor) {
         return DbExtension.forVendor(vendor).models(Author.META, Tag.META, Book.META, Review.META, Profile.META, Sample.META,
-                Person.META, Group.META, Membership.META);
+                Person.META, Group.META, Membership.META, Ticket.META);
     }
 
     abstract DbExtension ext();
@@ -305,6 +305,19 @@ abstract class OrmContract {
         tags.forEach(t -> t.name = t.name.toUpperCase());
         assertThat(Tag.objects.bulkUpdate(tags, "name")).isEqualTo(3);
         assertThat(Tag.objects.all().orderBy("name").flatList("name", String.class)).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void bulkCreateOfKeyOnlyRowsInsertsEveryOne() {
+        // Nothing to list in VALUES: each row is "DEFAULT VALUES", which inserts one row per statement.
+        List<Ticket> tickets = Ticket.objects.bulkCreate(Stream.generate(Ticket::new).limit(3).toList());
+        assertThat(tickets).allSatisfy(t -> assertThat(t.id).isNotNull());
+        assertThat(tickets.stream().map(t -> t.id).distinct()).hasSize(3);
+        assertThat(Ticket.objects.count()).isEqualTo(3);
+        Ticket single = new Ticket();
+        single.save();
+        assertThat(Ticket.objects.count()).isEqualTo(4);
+        assertThat(Ticket.objects.get("id", single.id).id).isEqualTo(single.id);
     }
 
     @Test
