@@ -5,6 +5,7 @@ import dev.rowan.core.Module;
 import dev.rowan.db.internal.web.AtomicRequests;
 import dev.rowan.db.internal.web.ConfiguredDatabases;
 import dev.rowan.db.internal.web.ConnectionCheck;
+import dev.rowan.db.internal.web.NameLengthCheck;
 import dev.rowan.db.internal.web.DbErrorPages;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class DbModule implements Module {
     public void install(App app) {
         ConfiguredDatabases databases = ConfiguredDatabases.from(app.config());
         app.check(new ConnectionCheck(databases));
+        app.check(new NameLengthCheck(databases, models));
         app.onStart(databases::install);
         app.onStop(databases::close);
         if (atomicRequests) {

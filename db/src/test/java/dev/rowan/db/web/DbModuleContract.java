@@ -135,6 +135,19 @@ abstract class DbModuleContract {
         withOtherApp(this::brokenDatabase);
     }
 
+    @Test
+    void namesLongerThanTheDatabaseAllowsAreStartupErrors() {
+        assertThat(app.runChecks()).noneMatch(r -> r.id().equals("db.E032"));
+        App tooLong = newApp(DbModule.create().models(Note.META, LongNames.META), Map.of());
+        List<Check.Result> results = tooLong.runChecks().stream().filter(r -> r.id().equals("db.E032")).toList();
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.severity()).isEqualTo(Check.Result.Severity.ERROR));
+        assertThat(results.get(0).message()).contains("web.LongNames: the table name").contains("130 characters")
+                .contains(Databases.current().defaultDatabase().dialect().vendor());
+        assertThat(results.get(0).hint()).contains("m.table(");
+        assertThat(results.get(1).message()).contains("column of field 'text'").contains("200 characters");
+        assertThat(results.get(1).hint()).contains(".column(");
+    }
+
     private void brokenDatabase() {
         String down = "postgresql://app:s3cret-pw@127.0.0.1:1/nothing";
         App broken = newApp(DbModule.create(), Map.of("database.reports.url", down, "database.connection-timeout", "300ms"));
