@@ -56,7 +56,8 @@ DEFAULT_SERVERS="rowan rowan-inline rowan-epoll rowan-inline-epoll raw-netty raw
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/benchmarks"
 # JAVA, JVM_OPTS, PORT, CPUs, BUILD, quiet-machine settings; die, log, load_avg, require_tools,
-# build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk
+# build_modules, start_server, stop_server (+ traps), run_wrk, parse_wrk; module_of, mode_of,
+# path_of, accept_header, wrk_test
 # shellcheck source=benchmarks/lib.sh
 . "$BENCH/lib.sh"
 
