@@ -57,7 +57,8 @@ public final class Persister {
         }
         // A model with no column but its generated key has nothing to list in VALUES; its insert is
         // "DEFAULT VALUES", which adds one row per statement, so such rows go one at a time.
-        int generatedBatch = meta.concreteFields().stream().allMatch(Field::primaryKey) ? 1 : BATCH;
+        boolean keyOnly = meta.concreteFields().size() == 1; // the primary key is always one of them
+        int generatedBatch = keyOnly ? 1 : BATCH;
         engine.atomic(() -> {
             for (int i = 0; i < withoutKey.size(); i += generatedBatch) {
                 insertBatch(engine, meta, withoutKey.subList(i, Math.min(withoutKey.size(), i + generatedBatch)), false);
