@@ -188,6 +188,14 @@ mode_of() {
     esac
 }
 
+# Stops with a clear message unless every word of TESTS is an endpoint this suite knows.
+require_known_tests() {
+    local test
+    for test in $TESTS; do
+        case "$test" in plaintext | json | pipelined) ;; *) die "unknown endpoint '$test' in TESTS (plaintext, json, pipelined)" ;; esac
+    done
+}
+
 # An endpoint name -> the path wrk and the checks drive (pipelined drives /plaintext).
 path_of() { case "$1" in pipelined) echo /plaintext ;; *) echo "/$1" ;; esac; }
 

@@ -105,12 +105,10 @@ compare() {
 
 main() {
     require_tools
+    require_known_tests
     local pair a b modules=() test
     for pair in $PAIRS; do
         [[ "$pair" == *:* ]] || die "a pair is two server names joined by ':', got '$pair'"
-        for test in $TESTS; do
-            case "$test" in plaintext | json | pipelined) ;; *) die "unknown endpoint '$test' in TESTS (plaintext, json, pipelined)" ;; esac
-        done
         modules+=("$(module_of "${pair%%:*}")" "$(module_of "${pair#*:}")")
     done
     build_modules "${modules[@]}"

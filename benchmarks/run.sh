@@ -84,10 +84,7 @@ RUN=""
 preflight() {
     require_tools
     refuse_while_running run-db.sh
-    local test
-    for test in $TESTS; do
-        case "$test" in plaintext | json | pipelined) ;; *) die "unknown endpoint '$test' in TESTS (plaintext, json, pipelined)" ;; esac
-    done
+    require_known_tests
     [[ "$PIPELINE_DEPTH" =~ ^[1-9][0-9]*$ ]] || die "PIPELINE_DEPTH must be a positive integer, got '$PIPELINE_DEPTH'"
     [[ -f "$BENCH/pipeline.lua" ]] || die "$BENCH/pipeline.lua is missing"
     local selected=() s
