@@ -148,7 +148,7 @@ public final class Dispatcher {
             return false;
         }
         Optional<HttpMethod> m = HttpMethod.parse(method);
-        if (m.isEmpty() || !target.startsWith("/")) {
+        if (m.isEmpty() || !target.startsWith("/") || RequestTarget.problem(target) != null) {
             return false;
         }
         int q = target.indexOf('?');
@@ -167,7 +167,7 @@ public final class Dispatcher {
                 return;
             }
             try {
-                allowedHosts.check(ex.headers().first("Host").orElse(null));
+                allowedHosts.check(ctx.rawHost());
                 runChain(ctx);
             } catch (Throwable t) {
                 handleError(ctx, t);
@@ -198,12 +198,21 @@ public final class Dispatcher {
             sendPlain(ex, 204, "");
             return null;
         }
-        if (target.startsWith("http://") || target.startsWith("https://")) {
-            int slash = target.indexOf('/', target.indexOf("//") + 2);
-            target = slash < 0 ? "/" : target.substring(slash);
+        String problem = RequestTarget.problem(target);
+        if (problem != null) {
+            sendPlain(ex, 400, problem);
+            return null;
+        }
+        // RFC 9112 §3.2.2: an absolute-form target names the host, and the Host header is ignored.
+        String host = RequestTarget.authority(target);
+        if (host != null) {
+            int pathStart = RequestTarget.pathStart(target);
+            target = pathStart == target.length() || target.charAt(pathStart) == '?' ? "/" + target.substring(pathStart) : target.substring(pathStart);
+        } else {
+            host = ex.headers().first("Host").orElseGet(allowedHosts::defaultHost);
         }
         if (!target.startsWith("/")) {
-            sendPlain(ex, 400, "The request target must start with '/'.");
+            sendPlain(ex, 400, "The request target must be a path starting with '/' or an http(s) URL.");
             return null;
         }
         int q = target.indexOf('?');
@@ -214,7 +223,7 @@ public final class Dispatcher {
             sendPlain(ex, 400, "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
             return null;
         }
-        return new RequestContext(this, ex, method, path.get(), query);
+        return new RequestContext(this, ex, method, path.get(), query, host);
     }
 
     private void runChain(RequestContext ctx) throws Exception {
@@ -407,15 +416,6 @@ public final class Dispatcher {
         String size = ctx.streamed ? "-" : Integer.toString(ctx.body.length);
         ACCESS.log(System.Logger.Level.INFO, () -> String.format("%s \"%s %s\" %d %s %.1fms",
                 ex.remoteAddress().getAddress().getHostAddress(), ex.method(), ex.target(), ctx.status, size, ms));
-    }
-
-    static String hostWithoutPort(String host) {
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end < 0 ? host : host.substring(0, end + 1);
-        }
-        int colon = host.lastIndexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

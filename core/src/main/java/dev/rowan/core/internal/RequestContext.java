@@ -45,6 +45,7 @@ public final class RequestContext implements RequestContextAccess {
     private final HttpMethod method;
     private final String path;
     private final String query;
+    private final String host;
     private Map<String, Object[]> pathParams = Map.of();
     private RouteMatch match;
 
@@ -62,12 +63,17 @@ public final class RequestContext implements RequestContextAccess {
     /** True when the body was streamed, so its size is not known here (the access log shows "-"). */
     boolean streamed;
 
-    RequestContext(Dispatcher dispatcher, ServerExchange exchange, HttpMethod method, String path, String query) {
+    /**
+     * {@code host}: the host and port the request names (the absolute-form target's, else the Host
+     * header, else the default host of HTTP/1.0 without Host); {@code null} when it names none.
+     */
+    RequestContext(Dispatcher dispatcher, ServerExchange exchange, HttpMethod method, String path, String query, String host) {
         this.dispatcher = dispatcher;
         this.exchange = exchange;
         this.method = method;
         this.path = path;
         this.query = query;
+        this.host = host;
     }
 
     void pathParams(Map<String, Object[]> params) {
@@ -128,16 +134,18 @@ public final class RequestContext implements RequestContextAccess {
 
     @Override
     public String host() {
-        return Dispatcher.hostWithoutPort(rawHost());
+        // Checked by allowed hosts before any handler runs, so it is well-formed here.
+        return host == null || !HostSyntax.isValid(host) ? "" : HostSyntax.name(host);
     }
 
+    /** The host as the request named it, with its port; {@code null} when it named none. */
     String rawHost() {
-        return exchange.headers().first("Host").orElse("");
+        return host;
     }
 
     @Override
     public String origin() {
-        return scheme() + "://" + rawHost();
+        return scheme() + "://" + (host == null ? "" : host);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rowan.core.internal.server;
 
+import dev.rowan.core.internal.HostSyntax;
 import dev.rowan.core.internal.ServerSettings;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
@@ -60,12 +61,15 @@ final class FramingRules {
         HttpHeaders h = request.headers();
         Iterator<? extends CharSequence> hosts = h.valueCharSequenceIterator(HttpHeaderNames.HOST);
         boolean hasHost = hosts.hasNext();
-        if (hasHost) {
-            hosts.next();
-        }
+        CharSequence host = hasHost ? hosts.next() : null;
         if (hosts.hasNext() || !hasHost && version == HttpVersion.HTTP_1_1) {
             // RFC 9112 §3.2: exactly one Host in HTTP/1.1; two could each be trusted by a different hop.
             return new Problem(HttpResponseStatus.BAD_REQUEST, hasHost ? "The request has more than one Host header." : "The request has no Host header.");
+        }
+        if (hasHost && !HostSyntax.isValid(host)) {
+            // RFC 9112 §3.2 again: a Host with an invalid value is a bad request, whatever allowed.hosts says.
+            return new Problem(HttpResponseStatus.BAD_REQUEST, "The Host header '" + shorten(host.toString())
+                    + "' is not a valid host name with an optional port (1-65535).");
         }
         if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             if (version == HttpVersion.HTTP_1_0) {
@@ -75,11 +79,33 @@ final class FramingRules {
                 return new Problem(HttpResponseStatus.BAD_REQUEST, "Content-Length and Transfer-Encoding were both sent.");
             }
             List<String> te = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-            if (te.size() != 1 || !te.get(0).strip().equalsIgnoreCase("chunked")) {
+            if (te.size() != 1 || !isChunkedAlone(te.get(0))) {
                 return new Problem(HttpResponseStatus.NOT_IMPLEMENTED, "Only 'Transfer-Encoding: chunked' is supported.");
             }
         }
         return null;
+    }
+
+    /**
+     * True when the list holds "chunked" and nothing else but empty elements, which RFC 9110 §5.6.1
+     * says to ignore ({@code "chunked, ,"}, {@code ", chunked"}). Netty skips them the same way when
+     * it frames the body, so both read the same list; any other coding is still refused.
+     */
+    static boolean isChunkedAlone(String value) {
+        boolean chunked = false;
+        for (int from = 0, n = value.length(); from <= n; ) {
+            int comma = value.indexOf(',', from);
+            int end = comma < 0 ? n : comma;
+            String element = value.substring(from, end).strip();
+            if (!element.isEmpty()) {
+                if (chunked || !element.equalsIgnoreCase("chunked")) {
+                    return false;
+                }
+                chunked = true;
+            }
+            from = end + 1;
+        }
+        return chunked;
     }
 
     private static boolean isPlainTarget(String uri) {
@@ -90,6 +116,10 @@ final class FramingRules {
             }
         }
         return !uri.isEmpty();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     /** A decoder failure in words for the client's error page: its message, at most 200 characters. */

@@ -38,6 +38,38 @@ final class StrictRequestDecoder extends HttpRequestDecoder implements ByteProce
         super(config);
     }
 
+    /**
+     * Checks the version text before Netty reads it, which it does leniently (any case, any
+     * protocol name). RFC 9112 §2.3: exactly {@code HTTP/} digit {@code .} digit, case-sensitive;
+     * a later 1.x minor version is served as 1.1, the highest this server speaks. Another major
+     * version passes on and is answered 505 by {@link FramingRules}. A space inside the target
+     * splits the line early, so its rest lands here and is named as the likely cause.
+     */
+    @Override
+    protected HttpMessage createMessage(String[] initialLine) throws Exception {
+        String version = initialLine[2];
+        if (!isVersionSyntax(version)) {
+            throw new FramingException("The request line must be 'METHOD target HTTP/1.1', but '" + shorten(version)
+                    + "' stands where the version belongs (a space in the target must be sent as %20)");
+        }
+        if (version.charAt(5) == '1' && version.charAt(7) > '1') {
+            return super.createMessage(new String[] {initialLine[0], initialLine[1], "HTTP/1.1"});
+        }
+        return super.createMessage(initialLine);
+    }
+
+    private static boolean isVersionSyntax(String v) {
+        return v.length() == 8 && v.startsWith("HTTP/") && isDigit(v.charAt(5)) && v.charAt(6) == '.' && isDigit(v.charAt(7));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
     @Override
     protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
         message.setDecoderResult(DecoderResult.failure(new FramingException("Content-Length and Transfer-Encoding were both sent")));

@@ -1,6 +1,8 @@
 package dev.rowan.core.internal.server;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -184,6 +186,106 @@ class ConnectionTest extends SmugglingGuard {
         var r = RawClient.exchange(server.port(), "GET http://localhost/x HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("x");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HTTP://a/x", "Http://a/x", "hTTpS://a/x", "http://A/x", "http://a:8080/x", "http://a./x"})
+    void absoluteFormMatchesTheSchemeInAnyCase(String target) throws Exception {
+        var r = RawClient.exchange(server.port(), "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("x");
+    }
+
+    @Test
+    void absoluteFormWithoutAPathIsTheRoot() throws Exception {
+        var r = RawClient.exchange(server.port(), "GET http://a?q=1 HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(404);
+        assertThat(r.text()).contains("There is no page at /.");
+    }
+
+    @Test
+    void absoluteFormNamesTheHostAndTheHostHeaderIsIgnored() throws Exception {
+        // RFC 9112 §3.2.2: the target's authority wins over the Host header.
+        var r = RawClient.exchange(server.port(), "GET http://b:81/host HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.text()).isEqualTo("b http://b:81");
+    }
+
+    @Test
+    void http10WithoutHostIsServedForTheDefaultHost() throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("GET /host HTTP/1.0\r\n\r\n" + SMUGGLED).read();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            // The test profile allows every host ("*"), whose default host is localhost.
+            assertThat(r.text()).isEqualTo("localhost http://localhost");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HTTP/1.2", "HTTP/1.5", "HTTP/1.9"})
+    void laterHttp1MinorVersionsAreServedAsHttp11(String version) throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("GET /n/1 " + version + "\r\nHost: a\r\n\r\n").read();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.version()).isEqualTo("HTTP/1.1");
+            assertThat(r.says("close")).as("keep-alive is the default, as in 1.1").isFalse();
+            var chunked = c.send("POST /echo " + version + "\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n").read();
+            assertThat(chunked.text()).isEqualTo("hello");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a:8080", "a:", "a.", "A.:80", "127.0.0.1:1", "[::1]:65535", "[::1]", "xn--bcher-kva.example", "a_b.c-d"})
+    void validHostsAreServed(String host) throws Exception {
+        var r = RawClient.exchange(server.port(), "GET /x HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
+    @Test
+    void aTrailingDotIsNotPartOfTheHostName() throws Exception {
+        var r = RawClient.exchange(server.port(), "GET /host HTTP/1.1\r\nHost: Example.COM.:8080\r\n\r\n");
+        assertThat(r.text()).isEqualTo("example.com http://Example.COM.:8080");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/a/b;c=d/e", "/a?x=1&y=[2]&z=/?", "/!$&'()*+,;=:@-._~", "/%41%2a?q=%7B%7d",
+            "/a?f={%22a%22:1}", "/a?q=a|b^c`d\\e{f}"})
+    void targetsWithinRfc3986AndWhatBrowsersSendInQueriesAreServed(String target) throws Exception {
+        var r = RawClient.exchange(server.port(), "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isIn(200, 404);
+        assertThat(r.text()).doesNotContain("target");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"chunked, ,", ", chunked", " , , chunked , ", "chunked,,", "CHUNKED ,"})
+    void emptyTransferEncodingElementsAreIgnored(String te) throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: " + te + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n").read();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("hello");
+            assertThat(c.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().text()).isEqualTo("x");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {", close", "close, ,", ",,close", "keep-alive, , close"})
+    void emptyConnectionElementsAreIgnored(String connection) throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("GET /x HTTP/1.1\r\nHost: a\r\nConnection: " + connection + "\r\n\r\n" + SMUGGLED).read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.says("close")).isTrue();
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void emptyConnectionElementsAroundKeepAliveKeepHttp10Open() throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            var r = c.send("GET /x HTTP/1.0\r\nHost: a\r\nConnection: , keep-alive,\r\n\r\n").read();
+            assertThat(r.says("keep-alive")).isTrue();
+            assertThat(c.send("GET /n/2 HTTP/1.0\r\nHost: a\r\nConnection: keep-alive\r\n\r\n").read().text()).isEqualTo("n2");
+        }
     }
 
     @Test

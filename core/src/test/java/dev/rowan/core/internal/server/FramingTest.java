@@ -118,6 +118,125 @@ class FramingTest extends SmugglingGuard {
         assertRejected(request + SMUGGLED, status);
     }
 
+    static Stream<Arguments> badVersions() {
+        return Stream.of(
+                arguments("HTTP/2.0 in a text request line", "HTTP/2.0", 505),
+                arguments("HTTP/0.9", "HTTP/0.9", 505),
+                arguments("HTTP/3.7", "HTTP/3.7", 505),
+                arguments("lower-case protocol name", "http/1.1", 400),
+                arguments("two-digit minor version", "HTTP/1.10", 400),
+                arguments("no minor version", "HTTP/1", 400),
+                arguments("leading zero in the major version", "HTTP/01.1", 400),
+                arguments("another protocol", "ICE/1.1", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badVersions(String name, String version, int status) throws Exception {
+        assertRejected("GET /x " + version + "\r\nHost: a\r\n\r\n" + SMUGGLED, status);
+    }
+
+    @Test
+    void http12StillNeedsAHost() throws Exception {
+        assertRejected("GET /x HTTP/1.2\r\n\r\n" + SMUGGLED, 400);
+    }
+
+    static Stream<Arguments> badHosts() {
+        return Stream.of(
+                arguments("non-numeric port", "a:http"),
+                arguments("port 65536", "a:65536"),
+                arguments("port 0", "a:0"),
+                arguments("port with 20 digits", "a:80000000000000000080"),
+                arguments("signed port", "a:+80"),
+                arguments("two ports", "a:80:81"),
+                arguments("port only", ":80"),
+                arguments("empty", ""),
+                arguments("space inside", "a b"),
+                arguments("userinfo", "user@a"),
+                arguments("two trailing dots", "a.."),
+                arguments("only a dot", "."),
+                arguments("empty label", "a..b"),
+                arguments("IPv6 literal without the closing bracket", "[::1"),
+                arguments("IPv6 literal with junk after it", "[::1]x"),
+                arguments("IPv6 literal with a bad port", "[::1]:99999"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badHosts(String name, String host) throws Exception {
+        assertRejected("GET /x HTTP/1.1\r\nHost: " + host + "\r\n\r\n" + SMUGGLED, 400, "Host");
+    }
+
+    static Stream<Arguments> badAbsoluteForms() {
+        return Stream.of(
+                arguments("userinfo", "http://user@a/x"),
+                arguments("userinfo with a password", "http://user:secret@a/x"),
+                arguments("userinfo, upper-case scheme", "HTTP://user@a/x"),
+                arguments("empty host", "http:///x"),
+                arguments("non-numeric port", "http://a:b/x"),
+                arguments("port out of range", "http://a:65536/x"),
+                arguments("another scheme", "ftp://a/x"),
+                arguments("scheme without //", "http:a/x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badAbsoluteForms(String name, String target) throws Exception {
+        assertRejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400, "target");
+    }
+
+    static Stream<Arguments> badTargets() {
+        return Stream.of(
+                arguments("double quote", "/a\"b"),
+                arguments("less-than", "/a<b"),
+                arguments("greater-than", "/a>b"),
+                arguments("backslash", "/a\\b"),
+                arguments("opening brace", "/a{b"),
+                arguments("closing brace", "/a}b"),
+                arguments("caret", "/a^b"),
+                arguments("backtick", "/a`b"),
+                arguments("pipe", "/a|b"),
+                arguments("DEL", "/a\u007fb"),
+                arguments("escape character", "/a\u001bb"),
+                arguments("tab", "/a\tb"),
+                arguments("non-ASCII byte", "/a\u00e9b"),
+                arguments("percent with non-hex digits", "/a%zzb"),
+                arguments("percent with one hex digit", "/a%4"),
+                arguments("trailing percent", "/a%"),
+                arguments("bad percent escape in the query", "/a?q=%zz"),
+                arguments("trailing percent in the query", "/a?q=100%"),
+                arguments("double quote in the query", "/a?q=\"b\""),
+                arguments("less-than in the query", "/a?q=<b>"),
+                arguments("fragment", "/a#top"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badTargets(String name, String target) throws Exception {
+        assertRejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400, "target");
+    }
+
+    @Test
+    void aSpaceInTheTargetIsABadRequestLine() throws Exception {
+        assertRejected("GET /a b HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400);
+    }
+
+    static Stream<Arguments> transferEncodingsWithEmptyElementsStayStrict() {
+        String body = "5\r\nhello\r\n0\r\n\r\n";
+        return Stream.of(
+                arguments("chunked not last behind empty elements", "Transfer-Encoding: chunked, , identity\r\n", body, 400),
+                arguments("chunked twice around an empty element", "Transfer-Encoding: chunked, , chunked\r\n", body, 400),
+                arguments("only empty elements", "Transfer-Encoding: , ,\r\n", body, 400),
+                arguments("empty elements with Content-Length", "Transfer-Encoding: chunked, ,\r\nContent-Length: 5\r\n", body, 400),
+                arguments("gzip and empty elements", "Transfer-Encoding: , gzip, , chunked\r\n", body, 501));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void transferEncodingsWithEmptyElementsStayStrict(String name, String headers, String body, int status) throws Exception {
+        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, status);
+    }
+
     @Test
     void aChunkedBodyThatIsWellFormedIsDecoded() throws Exception {
         try (RawClient c = RawClient.connect(server.port())) {
@@ -140,9 +259,15 @@ class FramingTest extends SmugglingGuard {
     }
 
     private static void assertRejected(String raw, int status) throws Exception {
+        assertRejected(raw, status, "");
+    }
+
+    /** The answer's message must name what was wrong ({@code about}), so a person can fix the request. */
+    private static void assertRejected(String raw, int status, String about) throws Exception {
         try (RawClient c = RawClient.connect(server.port())) {
             var r = c.send(raw).read();
             assertThat(r.status()).as("status; body: %s", r.text()).isEqualTo(status);
+            assertThat(r.text()).as("message").contains(about);
             assertThat(r.says("close")).as("Connection: close").isTrue();
             assertThat(c.closedByServer()).as("connection closed").isTrue();
         }

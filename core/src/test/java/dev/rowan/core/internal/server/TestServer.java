@@ -41,6 +41,8 @@ final class TestServer implements AutoCloseable {
         }
         app.get("/hello", ctx -> ctx.text("hello " + calls.incrementAndGet()));
         app.get("/x", ctx -> ctx.text("x"));
+        app.get("/host", ctx -> ctx.text(ctx.host() + " " + ctx.origin()));
+        app.get("/target", ctx -> ctx.text(ctx.path() + "?" + ctx.queryString()));
         app.get("/n/{n:int}", ctx -> ctx.text("n" + ctx.pathParam("n").asInt()));
         app.get("/boom", ctx -> {
             throw new IllegalStateException("boom");
