@@ -287,6 +287,14 @@ public final class Dispatcher {
     // ------------------------------------------------------------------ errors
 
     private void handleError(RequestContext ctx, Throwable t) throws IOException {
+        if (clientLeft(t)) {
+            // A closed tab or a cancelled download: nothing is wrong with the app, and no one is left to answer.
+            LOG.log(System.Logger.Level.DEBUG, () -> "The client closed the connection during the response to "
+                    + ctx.method() + " " + ctx.path() + ": " + t.getMessage());
+            ctx.exchange().closeAfterResponse();
+            ctx.committed = true;
+            return;
+        }
         if (ctx.committed) {
             LOG.log(System.Logger.Level.ERROR, "Error after the response was committed for " + ctx.path(), t);
             ctx.exchange().closeAfterResponse();
@@ -344,6 +352,15 @@ public final class Dispatcher {
             return;
         }
         ErrorPages.write(ctx, status, message);
+    }
+
+    private static boolean clientLeft(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ServerExchange.ClientDisconnectedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static HttpException asHttpOrNull(Throwable t) {

@@ -43,7 +43,8 @@ public interface ServerExchange {
 
     /**
      * Commits status and headers and returns a stream for the body; {@code contentLength} -1 means
-     * chunked. Closing the stream completes the response.
+     * chunked. Closing the stream completes the response. Writing after the client went away
+     * throws {@link ClientDisconnectedException}.
      */
     OutputStream startStreaming(int status, ResponseHead head, long contentLength) throws IOException;
 
@@ -123,6 +124,24 @@ public interface ServerExchange {
         /** The encoded lines; shared, so callers must not change them. */
         public byte[] bytes() {
             return bytes;
+        }
+    }
+
+    /**
+     * Thrown while writing a response the client no longer receives: it closed the connection, or
+     * stopped reading for longer than the engine waits. Nothing is wrong with the app, so Rowan
+     * logs it as one DEBUG line instead of an error. An engine throws it from the streams it hands out:
+     * <pre>{@code
+     * if (!channel.isActive()) {
+     *     throw new ServerExchange.ClientDisconnectedException("The client closed the connection");
+     * }
+     * }</pre>
+     */
+    final class ClientDisconnectedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ClientDisconnectedException(String message) {
+            super(message);
         }
     }
 

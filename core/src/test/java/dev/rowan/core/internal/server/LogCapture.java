@@ -16,9 +16,11 @@ final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level levelBefore;
     private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord r) {
+            records.add(r);
             messages.add(r.getMessage());
         }
 
@@ -52,6 +54,11 @@ final class LogCapture implements AutoCloseable {
 
     List<String> messages() {
         return messages;
+    }
+
+    /** The records themselves, for their level and attached exception. */
+    List<LogRecord> records() {
+        return records;
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.rowan.core.internal.server;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.net.Socket;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +54,38 @@ class StreamingTest extends SmugglingGuard {
             }
             assertThat(total).isPositive();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/stream?size=" + SIZE, "/file"})
+    void aClientThatLeavesMidDownloadIsOneDebugLine(String target) throws Exception {
+        try (LogCapture rowan = LogCapture.of("rowan", Level.FINE); LogCapture all = LogCapture.of("")) {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.setReceiveBufferSize(32 * 1024);
+                s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n").getBytes());
+                assertThat(s.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+            }
+            List<LogRecord> lines = awaitRecordAbout(rowan, target.substring(0, 5));
+            assertThat(lines).as("records about the download").hasSize(1);
+            LogRecord line = lines.get(0);
+            assertThat(line.getLevel()).isEqualTo(Level.FINE);
+            assertThat(line.getThrown()).as("stack trace").isNull();
+            assertThat(line.getMessage()).contains("closed the connection");
+            assertThat(all.records()).as("warnings or errors anywhere").noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
+        }
+    }
+
+    /** Waits (at most 10 s) for the server to log about {@code path}: the handler notices the close on its next write. */
+    private static List<LogRecord> awaitRecordAbout(LogCapture log, String path) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            List<LogRecord> about = log.records().stream().filter(r -> String.valueOf(r.getMessage()).contains(path)).toList();
+            if (!about.isEmpty()) {
+                Thread.sleep(50); // a second record, if there were one, comes right behind the first
+                return log.records().stream().filter(r -> String.valueOf(r.getMessage()).contains(path)).toList();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Nothing was logged about " + path + "; logged: " + log.messages());
     }
 
     private static void skipHead(InputStream in) throws java.io.IOException {

@@ -6,6 +6,8 @@ import dev.rowan.core.HttpMethod;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,8 @@ final class TestServer implements AutoCloseable {
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicLong streamed = new AtomicLong();
     final App app;
+    static final int BIG_FILE_SIZE = 16 * 1024 * 1024;
+    private Path bigFile;
 
     private TestServer(Map<String, String> settings) {
         var config = new HashMap<>(Map.of("server.idle-timeout", "2s", "server.max-body-size", "64KB",
@@ -53,6 +57,7 @@ final class TestServer implements AutoCloseable {
             ctx.text("slow done");
         });
         app.get("/blocked", ctx -> ctx.text(release.await(10, TimeUnit.SECONDS) ? "released" : "timed out"));
+        app.get("/file", ctx -> ctx.file(bigFile()));
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
@@ -79,6 +84,22 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Map<String, String> settings) {
         return new TestServer(settings);
+    }
+
+    /** A file of {@link #BIG_FILE_SIZE} bytes for download tests, written on first use and deleted at exit. */
+    private synchronized Path bigFile() throws IOException {
+        if (bigFile == null) {
+            Path f = Files.createTempFile("rowan-download", ".bin");
+            f.toFile().deleteOnExit();
+            byte[] block = new byte[1024 * 1024];
+            try (var out = Files.newOutputStream(f)) {
+                for (int i = 0; i < BIG_FILE_SIZE / block.length; i++) {
+                    out.write(block);
+                }
+            }
+            bigFile = f;
+        }
+        return bigFile;
     }
 
     static byte pattern(long i) {
