@@ -9,9 +9,14 @@ import java.time.Duration;
  * for leaks (with a stack trace each) outside production, where a leak in Rowan's engine should
  * show up in tests; production does not pay for it. {@code epoll}: Netty's native epoll transport
  * instead of the JDK's NIO (see docs/decisions/http-engine.md for why NIO is the default).
+ * {@code headTimeout}: the time a request line and headers may take to arrive, from their first
+ * byte. {@code minBodyRate}: the bytes per second a request body must average once it has been
+ * arriving for {@code minBodyRateGrace} (0 turns the check off). Both stop clients that trickle a
+ * request to hold a connection (see docs/decisions/http-framing.md).
  */
 public record ServerSettings(String host, int port, int ioThreads, int maxInitialLineLength, int maxHeaderSize,
-                             long maxBodySize, Duration idleTimeout, boolean trackBufferLeaks, boolean epoll) {
+                             long maxBodySize, Duration idleTimeout, boolean trackBufferLeaks, boolean epoll,
+                             Duration headTimeout, long minBodyRate, Duration minBodyRateGrace) {
 
     static ServerSettings from(Config c, int port) {
         // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
@@ -25,7 +30,10 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
                 maxBodySize(c),
                 c.getDuration("server.idle-timeout", Duration.ofSeconds(60)),
                 !c.isProduction(),
-                epoll(c));
+                epoll(c),
+                c.getDuration("server.head-timeout", Duration.ofSeconds(10)),
+                c.getBytes("server.min-body-rate", 240),
+                c.getDuration("server.min-body-rate-grace", Duration.ofSeconds(5)));
     }
 
     /** {@code server.max-body-size}, 10MB unless set: larger request bodies get 413. */

@@ -56,6 +56,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Runnable updateReadingTask = this::updateReading;
     private final Runnable drainTask = this::drain;
     private Channel channel;
+    /** Null when {@code server.min-body-rate} is 0. */
+    private BodyRateWatch bodyRate;
     private NettyExchange receiving;
     private boolean ignoreInput;
     /** Set by the event loop when it paused reading; the request thread then asks it to look again. */
@@ -82,6 +84,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         outbound.attach(channel, ctx.pipeline().context("encoder"));
+        if (settings.minBodyRate() > 0) {
+            bodyRate = new BodyRateWatch(channel, settings.minBodyRate(), settings.minBodyRateGrace(), this::bodyTooSlow);
+        }
     }
 
     // ------------------------------------------------------------------ reading (event loop)
@@ -130,6 +135,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 ? new BodyPipe(settings.maxBodySize(), BodyPipe.timeoutNanos(settings.idleTimeout()), this::bodyDrained) : null;
         var exchange = new NettyExchange(this, request, pipe, length, keepAlive, pipe != null && HttpUtil.is100ContinueExpected(request));
         receiving = pipe != null ? exchange : null;
+        if (pipe != null && bodyRate != null) {
+            bodyRate.start();
+        }
         if (!keepAlive && pipe == null) {
             // Whatever follows a "Connection: close" request is not a request we will answer.
             ignoreInput = true;
@@ -153,7 +161,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void onContent(HttpContent content) {
         NettyExchange target = receiving;
+        if (target != null && bodyRate != null) {
+            bodyRate.received(content.content().readableBytes());
+        }
         if (content.decoderResult().isFailure()) {
+            stopBodyRate();
             String message = "The request body is malformed: " + FramingRules.describe(content.decoderResult().cause());
             ignoreInput = true;
             receiving = null;
@@ -171,6 +183,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (!target.pipe().offer(content.content())) {
             // Over the limit: stop reading; the handler sees BodyTooLargeException (413) and the connection closes.
+            stopBodyRate();
             ignoreInput = true;
             receiving = null;
             target.closeAfterResponse();
@@ -178,6 +191,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (content instanceof LastHttpContent) {
+            stopBodyRate();
             target.pipe().complete();
             receiving = null;
             if (!target.keepAliveRequested()) {
@@ -187,6 +201,26 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (target.pipe().overHighWater()) {
             updateReading();
         }
+    }
+
+    private void stopBodyRate() {
+        if (bodyRate != null) {
+            bodyRate.stop();
+        }
+    }
+
+    /** The body arrives slower than server.min-body-rate: the handler's read fails (408) and the connection closes. */
+    private void bodyTooSlow() {
+        NettyExchange r = receiving;
+        if (r == null) {
+            return;
+        }
+        String message = "The request body arrived slower than " + settings.minBodyRate() + " bytes per second (server.min-body-rate).";
+        ignoreInput = true;
+        receiving = null;
+        r.pipe().fail(new IOException(message, HttpException.of(408, message)));
+        r.closeAfterResponse();
+        updateReading();
     }
 
     private void enqueue(NettyExchange exchange) {
@@ -328,6 +362,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stopBodyRate();
         ignoreInput = true;
         closing = true;
         NettyExchange r = receiving;
@@ -344,11 +379,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof IdleStateEvent) {
             NettyExchange r = receiving;
             if (r != null) {
+                stopBodyRate();
                 String message = "The client stopped sending the request body.";
                 r.pipe().fail(new IOException(message, HttpException.of(408, message)));
             }
             if (queued.get() == 0) {
                 ctx.close();
+            }
+            return;
+        }
+        if (evt == StrictRequestDecoder.HEAD_TIMEOUT) {
+            if (!ignoreInput) {
+                reject(HttpResponseStatus.REQUEST_TIMEOUT, "The request line and headers did not arrive within "
+                        + settings.headTimeout().toMillis() + " ms (server.head-timeout).");
             }
             return;
         }

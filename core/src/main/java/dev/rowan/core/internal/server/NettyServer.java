@@ -95,7 +95,7 @@ public final class NettyServer {
                             connections.add(ch);
                             ch.pipeline()
                                     .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
-                                    .addLast("decoder", new StrictRequestDecoder(decoder))
+                                    .addLast("decoder", new StrictRequestDecoder(decoder, settings.headTimeout()))
                                     .addLast("encoder", new HttpResponseEncoder())
                                     .addLast("rowan", new ConnectionHandler(dispatcher, settings, NettyServer.this));
                         }

@@ -9,7 +9,10 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ByteProcessor;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Netty's request decoder with two framing rules made strict, so that no front proxy can read the
@@ -29,13 +32,20 @@ import java.util.List;
  * call belong either to a head or to a body, never to both.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder implements ByteProcessor {
+    /** Fired down the pipeline when a request head took longer than {@code server.head-timeout}. */
+    static final Object HEAD_TIMEOUT = new Object();
+
+    private final long headTimeoutNanos;
     private boolean inHead = true;
     private boolean headHasContent;
     private boolean atLineStart;
     private boolean folded;
+    /** Armed when the first byte of a head arrives, cancelled when the head is complete. */
+    private ScheduledFuture<?> headDeadline;
 
-    StrictRequestDecoder(HttpDecoderConfig config) {
+    StrictRequestDecoder(HttpDecoderConfig config, Duration headTimeout) {
         super(config);
+        this.headTimeoutNanos = Math.max(1, headTimeout.toNanos());
     }
 
     /**
@@ -80,6 +90,9 @@ final class StrictRequestDecoder extends HttpRequestDecoder implements ByteProce
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
         int from = buffer.readerIndex();
         int produced = out.size();
+        if (inHead && headDeadline == null && buffer.isReadable()) {
+            armHeadDeadline(ctx, headTimeoutNanos);
+        }
         super.decode(ctx, buffer, out);
         if (inHead && buffer.readerIndex() > from) {
             buffer.forEachByte(from, buffer.readerIndex() - from, this);
@@ -91,11 +104,52 @@ final class StrictRequestDecoder extends HttpRequestDecoder implements ByteProce
                     m.setDecoderResult(DecoderResult.failure(new FramingException("A header line is folded (obs-fold), which is not allowed")));
                 }
                 inHead = false;
+                cancelHeadDeadline();
             }
             if (o instanceof LastHttpContent) {
                 startHead();
             }
         }
+    }
+
+    /**
+     * Like Go's ReadHeaderTimeout: a client that sends a head a line at a time (slowloris) keeps
+     * the idle timer from firing, so the head as a whole gets a deadline. The clock starts at the
+     * head's first byte, so a keep-alive connection waiting for its next request is the idle
+     * timeout's business. While Rowan itself has paused reading (back-pressure), the client cannot
+     * finish its head, so the deadline moves on instead of firing.
+     */
+    private void armHeadDeadline(ChannelHandlerContext ctx, long nanos) {
+        headDeadline = ctx.executor().schedule(() -> {
+            if (!inHead || headDeadline == null) {
+                return;
+            }
+            if (!ctx.channel().config().isAutoRead()) {
+                armHeadDeadline(ctx, headTimeoutNanos);
+                return;
+            }
+            headDeadline = null;
+            ctx.fireUserEventTriggered(HEAD_TIMEOUT);
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelHeadDeadline() {
+        if (headDeadline != null) {
+            headDeadline.cancel(false);
+            headDeadline = null;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancelHeadDeadline();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+        cancelHeadDeadline();
+        super.handlerRemoved0(ctx);
     }
 
     /** Scans one consumed head byte: a line break followed by a blank, once the request line began, is a fold. */

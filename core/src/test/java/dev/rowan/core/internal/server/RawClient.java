@@ -196,6 +196,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** True when response bytes have arrived and not been read yet. */
+    boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
