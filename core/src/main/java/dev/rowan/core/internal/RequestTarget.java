@@ -77,6 +77,9 @@ public final class RequestTarget {
                 return "The request target names a user (user@host), which an http URL must not carry.";
             }
         }
+        if (from == to) {
+            return "The request target is an http URL without a host.";
+        }
         if (!HostSyntax.isValid(target, from, to)) {
             return "The request target's host '" + shorten(target.substring(from, to)) + "' is not a valid host name with an optional port (1-65535).";
         }

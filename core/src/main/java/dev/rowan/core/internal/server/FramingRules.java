@@ -22,8 +22,10 @@ import java.util.List;
  * the connection can be trusted. Netty 4.2 already rejects (as a failed decoder result) bad
  * Content-Length values, transfer codings that do not end in chunked, Transfer-Encoding in
  * HTTP/1.0, chunk sizes over 2^31-1, bare LF line ends and control characters in header values;
- * {@link StrictRequestDecoder} adds obs-fold and Content-Length with Transfer-Encoding. Those
- * failures arrive here as the decoder result and are turned into an answer.
+ * {@link StrictRequestDecoder} adds obs-fold, Content-Length with Transfer-Encoding and the version
+ * syntax. Those failures arrive here as the decoder result and are turned into an answer. Checked
+ * here: the version's major number, control bytes in the target, one well-formed Host
+ * ({@link HostSyntax}), and the transfer codings Rowan decodes.
  *
  * <p>Threads: called on the event loop only; being stateless, it would be safe anywhere.
  */
@@ -96,9 +98,16 @@ final class FramingRules {
         for (int from = 0, n = value.length(); from <= n; ) {
             int comma = value.indexOf(',', from);
             int end = comma < 0 ? n : comma;
-            String element = value.substring(from, end).strip();
-            if (!element.isEmpty()) {
-                if (chunked || !element.equalsIgnoreCase("chunked")) {
+            int start = from;
+            while (start < end && isBlank(value.charAt(start))) {
+                start++;
+            }
+            int stop = end;
+            while (stop > start && isBlank(value.charAt(stop - 1))) {
+                stop--;
+            }
+            if (stop > start) {
+                if (chunked || stop - start != 7 || !value.regionMatches(true, start, "chunked", 0, 7)) {
                     return false;
                 }
                 chunked = true;
@@ -106,6 +115,10 @@ final class FramingRules {
             from = end + 1;
         }
         return chunked;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static boolean isPlainTarget(String uri) {
