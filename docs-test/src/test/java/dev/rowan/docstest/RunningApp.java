@@ -27,10 +27,12 @@ final class RunningApp implements AutoCloseable {
         Thread.ofVirtual().start(this::collect);
     }
 
-    static RunningApp start(Path project, String jar) throws IOException, InterruptedException {
+    static RunningApp start(Path project, String jar, String... systemProperties) throws IOException, InterruptedException {
         int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar).directory(project.toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(systemProperties));
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         pb.environment().remove("ROWAN_PROFILE");
         pb.environment().put("PORT", String.valueOf(port));
         RunningApp app = new RunningApp(pb.start(), port);

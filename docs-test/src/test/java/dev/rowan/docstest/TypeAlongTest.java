@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypeAlongTest {
     static final List<String> PAGES = List.of("docs/getting-started.md", "docs/tutorial/01-converter.md",
-            "docs/tutorial/02-csv2xlsx.md"/*TMP*/);
+            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md"/*TMP*/);
     /** Lines a clean start must not print: JVM, SLF4J and logging warnings. */
     private static final Pattern WARNING = Pattern.compile("(?m)^WARNING:|SLF4J");
 
@@ -56,10 +56,10 @@ class TypeAlongTest {
         ScratchBuild.packageAll(root, work, projects, repo);
     }
 
-    static RunningApp start(String page) throws IOException, InterruptedException {
+    static RunningApp start(String page, String... systemProperties) throws IOException, InterruptedException {
         Page p = built.get(page);
         assertThat(p.project().resolve(p.jar())).as("%s's jar was built", page).exists();
-        return RunningApp.start(p.project(), p.jar());
+        return RunningApp.start(p.project(), p.jar(), systemProperties);
     }
 
     /** Every curl example of the page, against the running app. */
@@ -130,6 +130,25 @@ class TypeAlongTest {
             assertThat(none.statusCode()).isEqualTo(400);
             assertThat(none.body()).contains("Choose a CSV file to convert.");
             startedCleanly(app);
+        }
+    }
+
+    @Test
+    void infoboard() throws Exception {
+        String page = "docs/tutorial/03-infoboard.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            startedCleanly(app);
+        }
+        try (var closed = new java.net.ServerSocket(0)) {
+            String down = "http://127.0.0.1:" + closed.getLocalPort();
+            closed.close();
+            try (RunningApp app = start(page, "-Dinfoboard.upstream-url=" + down)) {
+                var r = new Browser(app).get("/");
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.headers().firstValue("retry-after")).hasValue("30");
+                assertThat(r.body()).contains("The source is unavailable (it could not be reached).");
+            }
         }
     }
 }
