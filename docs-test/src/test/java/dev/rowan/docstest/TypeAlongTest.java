@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypeAlongTest {
     static final List<String> PAGES = List.of("docs/getting-started.md", "docs/tutorial/01-converter.md",
-            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md"/*TMP*/);
+            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md");
     /** Lines a clean start must not print: JVM, SLF4J and logging warnings. */
     private static final Pattern WARNING = Pattern.compile("(?m)^WARNING:|SLF4J");
 
