@@ -1,4 +1,4 @@
-package dev.rowan.test.docs;
+package dev.rowan.docstest;
 
 import dev.rowan.core.App;
 import dev.rowan.test.TestClient;
@@ -16,20 +16,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Docs are code": every ```java block in the README and the getting-started guide is compiled
- * here against the real modules, and the example apps are exercised through the test client.
+ * "Docs are code": every java block of the README and the reference and topic pages below that is
+ * not a file of a type-along project (those are built by {@link TypeAlongTest}) is a whole class,
+ * compiled here against the real modules with the build's warnings-as-errors, and the examples
+ * whose behaviour the page states are exercised through the test client.
  */
 class DocsSnippetsTest {
-    private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
-    private static final List<String> DOCS = List.of("README.md", "docs/getting-started.md");
+    static final List<String> DOCS = List.of("README.md", "docs/reference/routing.md", "docs/reference/context.md",
+            "docs/topics/middleware.md", "docs/topics/static-files.md", "docs/topics/logging.md", "docs/topics/testing.md",
+            "docs/topics/deployment.md");
 
     @TempDir
     static Path work;
@@ -37,18 +39,16 @@ class DocsSnippetsTest {
 
     @BeforeAll
     static void compileEverySnippet() throws IOException {
-        Path root = repoRoot();
+        Path root = Repo.root();
         Path src = Files.createDirectories(work.resolve("src"));
         var files = new ArrayList<Path>();
         for (String doc : DOCS) {
-            Matcher m = BLOCK.matcher(Files.readString(root.resolve(doc)));
-            while (m.find()) {
-                String code = m.group(1);
+            for (String code : Markdown.read(root.resolve(doc)).loose("java")) {
                 Matcher name = CLASS.matcher(code);
                 assertThat(name.find()).as("every java block in %s is a whole class:%n%s", doc, code).isTrue();
                 Path file = src.resolve(name.group(1) + ".java");
                 if (files.contains(file)) {
-                    // The same example may appear twice (README and guide), but then it must be the same code.
+                    // The same example may appear twice, but then it must be the same code.
                     assertThat(Files.readString(file)).as("two different snippets declare class %s", name.group(1)).isEqualTo(code);
                     continue;
                 }
@@ -56,26 +56,18 @@ class DocsSnippetsTest {
                 files.add(file);
             }
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
         Path out = Files.createDirectories(work.resolve("classes"));
         var compiler = ToolProvider.getSystemJavaCompiler();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (var fm = compiler.getStandardFileManager(diagnostics, null, null)) {
             boolean ok = compiler.getTask(null, fm, diagnostics,
-                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "--release", "21", "-Xlint:all", "-Werror"),
+                    List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"), "--release", "21",
+                            "-Xlint:all,-processing", "-Werror"),
                     null, fm.getJavaFileObjectsFromPaths(files)).call();
             assertThat(ok).as("docs snippets compile: %s", diagnostics.getDiagnostics()).isTrue();
         }
         loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, DocsSnippetsTest.class.getClassLoader());
-    }
-
-    private static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("docs/getting-started.md"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with docs/").isNotNull();
-        return p;
     }
 
     private static TestClient client(String className) throws ReflectiveOperationException {
@@ -84,7 +76,7 @@ class DocsSnippetsTest {
     }
 
     @Test
-    void theRoutingGuideBehavesAsDescribed() throws Exception {
+    void theRoutingReferenceBehavesAsDescribed() throws Exception {
         var client = client("Routing");
         assertThat(client.get("/hello/Ada").text()).isEqualTo("Hello, Ada");
         assertThat(client.get("/polls/5/").text()).isEqualTo("question 5");
@@ -95,17 +87,11 @@ class DocsSnippetsTest {
     }
 
     @Test
-    void theMiddlewareGuideBehavesAsDescribed() throws Exception {
-        var client = client("Middlewares");
-        var teapot = client.get("/teapot");
+    void theMiddlewarePageBehavesAsDescribed() throws Exception {
+        var teapot = client("Middlewares").get("/teapot");
         assertThat(teapot.status()).isEqualTo(418);
         assertThat(teapot.header("Server-Timing")).isPresent();
-    }
-
-    @Test
-    void theSessionGuideKeepsTheCartAcrossRequests() throws Exception {
-        var client = client("Sessions").followRedirects(true);
-        var page = client.post("/cart", Map.of("item", "book"));
-        assertThat(page.text()).isEqualTo("book");
+        var api = client("ApiErrors");
+        assertThat(api.get("/api/items/7").text()).isEqualTo("{\"id\":7}");
     }
 }

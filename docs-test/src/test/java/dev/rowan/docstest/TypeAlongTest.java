@@ -1,0 +1,154 @@
+package dev.rowan.docstest;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The type-along pages are true: each page's files (the blocks marked {@code <!-- file: path -->},
+ * see docs/contributing.md) are written into an empty folder, built offline with the Maven wrapper
+ * against the modules this build just compiled, started with the page's own {@code java -jar}
+ * command, and asked for the page's {@code curl} examples; a few flows a browser makes (a form with
+ * its CSRF token) are driven here too. A page that drifts from the code fails here.
+ */
+class TypeAlongTest {
+    static final List<String> PAGES = List.of("docs/getting-started.md", "docs/tutorial/01-converter.md",
+            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md");
+    /** Lines a clean start must not print: JVM, SLF4J and logging warnings. */
+    private static final Pattern WARNING = Pattern.compile("(?m)^WARNING:|SLF4J");
+
+    @TempDir
+    static Path work;
+    private static final Map<String, Page> built = new LinkedHashMap<>();
+
+    record Page(Markdown markdown, Path project, String jar) {
+    }
+
+    @BeforeAll
+    static void buildEveryPage() throws Exception {
+        Path root = Repo.root();
+        List<Path> projects = new ArrayList<>();
+        for (String name : PAGES) {
+            Markdown page = Markdown.read(root.resolve(name));
+            Map<String, String> files = page.files();
+            assertThat(files).as("%s shows its project's files", name).containsKey("pom.xml");
+            Path project = work.resolve(Path.of(name).getFileName().toString().replace(".md", ""));
+            ScratchBuild.write(project, files);
+            List<String> runs = page.shellLines("java -jar ");
+            assertThat(runs).as("%s says how to start the app (java -jar ...)", name).isNotEmpty();
+            built.put(name, new Page(page, project, runs.getFirst().split("\\s+")[2]));
+            projects.add(project);
+        }
+        Path repo = Files.createDirectories(work.resolve("repository"));
+        LocalRepository.install(root, repo);
+        ScratchBuild.packageAll(root, work, projects, repo);
+    }
+
+    static RunningApp start(String page, String... systemProperties) throws IOException, InterruptedException {
+        Page p = built.get(page);
+        assertThat(p.project().resolve(p.jar())).as("%s's jar was built", page).exists();
+        return RunningApp.start(p.project(), p.jar(), systemProperties);
+    }
+
+    /** Every curl example of the page, against the running app. */
+    static void curlExamples(String page, RunningApp app) throws Exception {
+        List<Transcript> examples = Transcript.of(built.get(page).markdown());
+        assertThat(examples).as("%s shows curl examples", page).isNotEmpty();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (Transcript t : examples) {
+            t.check(http, url -> url.replace("localhost:8000", "localhost:" + app.port));
+        }
+    }
+
+    static void startedCleanly(RunningApp app) {
+        assertThat(app.output().lines().filter(l -> WARNING.matcher(l).find()).toList())
+                .as("the app's log on a clean start:%n%s", app.output()).isEmpty();
+    }
+
+    @Test
+    void gettingStarted() throws Exception {
+        String page = "docs/getting-started.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            Browser browser = new Browser(app);
+            var cart = browser.get("/cart");
+            assertThat(cart.body()).contains("In your cart: empty");
+            var added = browser.post("/cart", Browser.form("_csrf", Browser.token(cart), "item", "<b>book</b>"));
+            assertThat(added.statusCode()).isEqualTo(303);
+            var after = browser.get("/cart");
+            assertThat(after.body()).contains("Added &lt;b&gt;book&lt;/b&gt; to your cart.", "In your cart: &lt;b&gt;book&lt;/b&gt;");
+            var empty = browser.post("/cart", Browser.form("_csrf", Browser.token(after), "item", " "));
+            assertThat(empty.statusCode()).isEqualTo(400);
+            startedCleanly(app);
+        }
+    }
+
+    @Test
+    void converter() throws Exception {
+        String page = "docs/tutorial/01-converter.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            var result = new Browser(app).get("/?value=300&from=K&to=C");
+            assertThat(result.body()).contains("300 K = 26.85 °C", "/api/convert?value=300&amp;from=K&amp;to=C");
+            startedCleanly(app);
+        }
+    }
+
+    @Test
+    void csv2xlsx() throws Exception {
+        String page = "docs/tutorial/02-csv2xlsx.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            Browser browser = new Browser(app);
+            String token = Browser.token(browser.get("/"));
+            var workbook = browser.post("/convert", Multipart.of(token, "sales.csv", String.join("\n",
+                    built.get(page).markdown().loose("csv").getFirst().strip().lines().toList())));
+            assertThat(workbook.statusCode()).as(workbook.body()).isEqualTo(200);
+            assertThat(workbook.headers().firstValue("content-disposition")).hasValueSatisfying(v -> assertThat(v).contains("sales.xlsx"));
+            assertThat(workbook.body()).startsWith("PK");
+            var ragged = browser.post("/convert", Multipart.of(token, "bad.csv", "a,b,c\n1,2,3\n4,5\n"));
+            assertThat(ragged.statusCode()).isEqualTo(400);
+            assertThat(ragged.body()).contains("Line 3 has 2 fields but the first row has 3");
+            var empty = browser.post("/convert", Multipart.of(token, "empty.csv", "\n\n"));
+            assertThat(empty.statusCode()).isEqualTo(400);
+            assertThat(empty.body()).contains("The file is empty");
+            var binary = browser.post("/convert", Multipart.of(token, "x.csv", "PK\u0003\u0004\u0000\u0000"));
+            assertThat(binary.statusCode()).isEqualTo(400);
+            var none = browser.post("/convert", Multipart.of(token, "", ""));
+            assertThat(none.statusCode()).isEqualTo(400);
+            assertThat(none.body()).contains("Choose a CSV file to convert.");
+            startedCleanly(app);
+        }
+    }
+
+    @Test
+    void infoboard() throws Exception {
+        String page = "docs/tutorial/03-infoboard.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            startedCleanly(app);
+        }
+        try (var closed = new java.net.ServerSocket(0)) {
+            String down = "http://127.0.0.1:" + closed.getLocalPort();
+            closed.close();
+            try (RunningApp app = start(page, "-Dinfoboard.upstream-url=" + down)) {
+                var r = new Browser(app).get("/");
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.headers().firstValue("retry-after")).hasValue("30");
+                assertThat(r.body()).contains("The source is unavailable (it could not be reached).");
+            }
+        }
+    }
+}
