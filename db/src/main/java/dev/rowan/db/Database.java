@@ -134,6 +134,22 @@ public final class Database implements AutoCloseable {
         return engine.update(sql, values);
     }
 
+    /**
+     * Runs {@code body} and returns the statements it ran on this database from the calling thread:
+     * SQL, bound values and time, in order. Transaction control (begin, commit, savepoints) is not
+     * listed; statements on other threads are not either, so concurrent work in the same pool does
+     * not disturb a count.
+     *
+     * <pre>{@code
+     * CapturedQueries log = db.captureQueries(() -> Question.objects.all().prefetchRelated("choices").list());
+     * log.count();        // 2
+     * log.sql();          // [SELECT ... FROM "polls_question" ..., SELECT ... WHERE "question_id" IN (?, ?)]
+     * }</pre>
+     */
+    public CapturedQueries captureQueries(Runnable body) {
+        return CapturedQueries.of(engine.log().capture(body));
+    }
+
     /** Closes the pool. */
     @Override
     public void close() {

@@ -33,6 +33,12 @@ import java.util.stream.Stream;
  * Choice.objects.filter("question__pubDate__year", 2026).count();
  * }</pre>
  *
+ * <p>The query set a prefetched relation's {@link RelatedManager#all()} returns already holds its
+ * rows: {@link #list}, {@link #stream}, {@link #forEach}, {@link #get()}, {@link #first},
+ * {@link #last}, {@link #count} and {@link #exists} answer from them without a query. Every method
+ * that derives a new query set ({@code filter}, {@code orderBy}, {@code limit}, ...) and
+ * {@code values}, {@code aggregate} and writes query the database, as in Django.
+ *
  * @param <T> the model
  */
 public final class QuerySet<T extends Model> {
@@ -41,11 +47,23 @@ public final class QuerySet<T extends Model> {
     private final QueryState s;
     private final Database db;
     private final String alias;
+    // Rows a prefetch already loaded for exactly this query, or null: then reads query the database.
+    private final List<T> prefetched;
 
     QuerySet(QueryState state, Database db, String alias) {
+        this(state, db, alias, null);
+    }
+
+    private QuerySet(QueryState state, Database db, String alias, List<T> prefetched) {
         this.s = state;
         this.db = db;
         this.alias = alias;
+        this.prefetched = prefetched;
+    }
+
+    /** This query set answering reads from {@code rows}, which a prefetch loaded for it. */
+    QuerySet<T> withPrefetched(List<T> rows) {
+        return new QuerySet<>(s, db, alias, rows);
     }
 
     // ---- chaining ------------------------------------------------------------------------------
@@ -183,6 +201,9 @@ public final class QuerySet<T extends Model> {
     /** All matching rows. */
     @SuppressWarnings("unchecked")
     public List<T> list() {
+        if (prefetched != null) {
+            return prefetched;
+        }
         Engine e = engine();
         List<T> rows = (List<T>) (List<?>) Executor.list(e, e.select("models", s, Compiler::selectModels));
         if (!s.prefetch.isEmpty()) {
@@ -197,6 +218,9 @@ public final class QuerySet<T extends Model> {
      */
     @SuppressWarnings("unchecked")
     public Stream<T> stream() {
+        if (prefetched != null) {
+            return prefetched.stream();
+        }
         return (Stream<T>) (Stream<?>) Executor.stream(engine(), engine().select("models", s, Compiler::selectModels));
     }
 
@@ -212,7 +236,7 @@ public final class QuerySet<T extends Model> {
         QueryState c = s.copy();
         c.limit = MAX_GET;
         c.order = List.of();
-        List<T> rows = with(c).list();
+        List<T> rows = prefetched != null ? prefetched : with(c).list();
         if (rows.isEmpty()) {
             throw new NotFound(s.meta.label(), describe());
         }
@@ -234,6 +258,9 @@ public final class QuerySet<T extends Model> {
 
     /** The first row in the current ordering (by primary key if none). */
     public Optional<T> first() {
+        if (prefetched != null) {
+            return s.effectiveOrder().isEmpty() ? prefetched.stream().min(this::byPk) : prefetched.stream().findFirst();
+        }
         QueryState c = s.copy();
         c.order = orderOrPk();
         c.limit = 1;
@@ -242,11 +269,18 @@ public final class QuerySet<T extends Model> {
 
     /** The last row in the current ordering (by primary key if none). */
     public Optional<T> last() {
+        if (prefetched != null) {
+            return s.effectiveOrder().isEmpty() ? prefetched.stream().max(this::byPk)
+                    : prefetched.isEmpty() ? Optional.empty() : Optional.of(prefetched.getLast());
+        }
         return reverse().first();
     }
 
     /** Number of matching rows. */
     public long count() {
+        if (prefetched != null) {
+            return prefetched.size();
+        }
         QueryState c = s.copy();
         c.order = List.of();
         List<Long> r = Executor.list(engine(), engine().select("count", c, Compiler::count));
@@ -255,26 +289,38 @@ public final class QuerySet<T extends Model> {
 
     /** Whether any row matches. */
     public boolean exists() {
+        if (prefetched != null) {
+            return !prefetched.isEmpty();
+        }
         QueryState c = s.copy();
         c.order = List.of();
         c.limit = 1;
         return !Executor.list(engine(), engine().select("pks", c, Compiler::selectPks)).isEmpty();
     }
 
-    /** Aggregates over all matching rows, keyed by {@link Agg#defaultAlias()} ({@code votes__sum}). */
-    public Map<String, Object> aggregate(Agg... aggregates) {
-        Map<String, Agg> named = new LinkedHashMap<>();
-        for (Agg a : aggregates) {
+    /**
+     * One aggregate over all matching rows, typed: {@code aggregate(Agg.sum("votes"))} is an
+     * {@code Optional<Long>}, empty when SQL gives NULL (a sum over no rows).
+     */
+    public <V> Optional<V> aggregate(Agg<V> aggregate) {
+        return aggregate(aggregate, new Agg<?>[0]).get(aggregate);
+    }
+
+    /** Several aggregates in one query, each read back typed with {@link Aggregates#get(Agg)}. */
+    public Aggregates aggregate(Agg<?> first, Agg<?>... more) {
+        Map<String, Agg<?>> named = new LinkedHashMap<>();
+        named.put(first.defaultAlias(), first);
+        for (Agg<?> a : more) {
             named.put(a.defaultAlias(), a);
         }
         return aggregate(named);
     }
 
     /** Aggregates with chosen names. */
-    public Map<String, Object> aggregate(Map<String, Agg> aggregates) {
+    public Aggregates aggregate(Map<String, Agg<?>> aggregates) {
         QueryState c = s.copy();
         c.order = List.of();
-        return Executor.list(engine(), with(c).compiler().aggregate(aggregates)).getFirst();
+        return Aggregates.of(aggregates, Executor.list(engine(), with(c).compiler().aggregate(aggregates)).getFirst());
     }
 
     /**
@@ -447,6 +493,13 @@ public final class QuerySet<T extends Model> {
     private Compiler compiler() {
         Engine e = engine();
         return new Compiler(e.dialect(), s, e.database());
+    }
+
+    /** The order {@code first()} and {@code last()} use when none is set: by primary key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private int byPk(T a, T b) {
+        Field pk = s.meta.pk();
+        return ((Comparable) pk.valueOf(a)).compareTo(pk.valueOf(b));
     }
 
     private List<Order> orderOrPk() {

@@ -63,7 +63,12 @@ public final class RelatedManager<R extends Model> {
         return new RelatedManager<>(owner, other, f, Kind.REVERSE_MANY);
     }
 
-    /** The related rows as a query set (always queries; see {@link #list()} for prefetched rows). */
+    /**
+     * The related rows as a query set. After {@code prefetchRelated} loaded this relation, the query
+     * set holds those rows and its reads ({@code list}, {@code count}, {@code first}, {@code exists},
+     * ...) run no query; a derived query set ({@code all().filter(...)}, {@code orderBy}) queries.
+     */
+    @SuppressWarnings("unchecked")
     public QuerySet<R> all() {
         QuerySet<R> qs = Manager.of(related).all();
         Database db = owner.state().db;
@@ -72,33 +77,32 @@ public final class RelatedManager<R extends Model> {
         }
         Object pk = owner.pk().orElseThrow(() -> new IllegalStateException(
                 "db.E013: " + owner.meta().label() + " must be saved before its related rows are used"));
-        return switch (kind) {
+        QuerySet<R> related = switch (kind) {
             case REVERSE_FK, REVERSE_MANY -> qs.filter(field.name(), pk);
             case MANY -> qs.filter(field.relatedName(), pk);
         };
+        List<? extends Model> cached = owner.state().prefetched.get(cacheName());
+        return cached == null ? related : related.withPrefetched((List<R>) cached);
     }
 
     /** The related rows: the prefetched ones if {@code prefetchRelated} loaded them, else a query. */
-    @SuppressWarnings("unchecked")
     public List<R> list() {
-        List<? extends Model> cached = owner.state().prefetched.get(cacheName());
-        return cached != null ? (List<R>) cached : all().list();
+        return all().list();
     }
 
-    /** Related rows matching a condition. */
+    /** Related rows matching a condition (always a query, as in Django). */
     public QuerySet<R> filter(String path, Object value) {
         return all().filter(path, value);
     }
 
-    /** Related rows matching conditions. */
+    /** Related rows matching conditions (always a query). */
     public QuerySet<R> filter(Q... conditions) {
         return all().filter(conditions);
     }
 
     /** Number of related rows (the prefetched count when loaded). */
     public long count() {
-        List<? extends Model> cached = owner.state().prefetched.get(cacheName());
-        return cached != null ? cached.size() : all().count();
+        return all().count();
     }
 
     /** Creates a related row, already linked to the owner. */
@@ -109,6 +113,7 @@ public final class RelatedManager<R extends Model> {
         }
         init.accept(obj);
         Engine e = engine();
+        forgetPrefetched();
         return e.atomic(() -> {
             obj.save(e.database());
             if (kind != Kind.REVERSE_FK) {
@@ -139,6 +144,7 @@ public final class RelatedManager<R extends Model> {
     }
 
     private void remove(List<R> objects) {
+        forgetPrefetched();
         Engine e = engine();
         e.atomic(() -> {
             if (kind == Kind.REVERSE_FK) {
@@ -162,6 +168,7 @@ public final class RelatedManager<R extends Model> {
 
     /** Unlinks every related row. */
     public void clear() {
+        forgetPrefetched();
         if (kind == Kind.REVERSE_FK) {
             if (!field.nullable()) {
                 throw new IllegalStateException("db.E122: cannot clear " + field + ": the foreign key is not nullable; delete the rows instead");
@@ -173,6 +180,7 @@ public final class RelatedManager<R extends Model> {
     }
 
     private void add(List<R> objects) {
+        forgetPrefetched();
         Engine e = engine();
         e.atomic(() -> {
             if (kind == Kind.REVERSE_FK) {
@@ -221,6 +229,11 @@ public final class RelatedManager<R extends Model> {
 
     private Field far(Through t) {
         return kind == Kind.MANY ? t.to() : t.from();
+    }
+
+    /** After a change through this manager the prefetched rows are stale (Django drops them too). */
+    private void forgetPrefetched() {
+        owner.state().forgetPrefetched(cacheName());
     }
 
     private String cacheName() {

@@ -6,7 +6,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -20,6 +23,16 @@ import java.util.logging.SimpleFormatter;
  * data behind java.text (tens of milliseconds on one core) before the first line appears.
  */
 public final class ConsoleLog {
+    /**
+     * Libraries Rowan's modules bring whose INFO lines describe their own machinery (pool start,
+     * driver settings, every client connection of the in-process MongoDB): while logging is
+     * unconfigured they log WARNING and above, as Django's default logging does for libraries.
+     */
+    static final List<String> QUIET_LIBRARIES = List.of("com.zaxxer.hikari", "org.mongodb.driver", "de.bwaldvogel.mongo");
+
+    // java.util.logging holds loggers weakly: a level set on one that is collected would be lost.
+    private static final List<Logger> QUIETED = new CopyOnWriteArrayList<>();
+
     private ConsoleLog() {
     }
 
@@ -37,6 +50,18 @@ public final class ConsoleLog {
         for (Handler h : Logger.getLogger("").getHandlers()) {
             if (h instanceof ConsoleHandler && h.getFormatter().getClass() == SimpleFormatter.class) {
                 h.setFormatter(new OneLine());
+                quietLibraries();
+            }
+        }
+    }
+
+    /** Sets {@link #QUIET_LIBRARIES} to WARNING, except a logger someone already gave a level. */
+    static void quietLibraries() {
+        for (String name : QUIET_LIBRARIES) {
+            Logger logger = Logger.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARNING);
+                QUIETED.add(logger);
             }
         }
     }

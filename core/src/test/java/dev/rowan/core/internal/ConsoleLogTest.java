@@ -32,6 +32,23 @@ class ConsoleLogTest {
     }
 
     @Test
+    void librariesRowanBringsLogWarningsButNotTheirInfoChatter() {
+        java.util.logging.Logger configured = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+        configured.setLevel(Level.FINE);   // a level someone set stays
+        try {
+            ConsoleLog.quietLibraries();
+            java.util.logging.Logger cluster = java.util.logging.Logger.getLogger("org.mongodb.driver.cluster");
+            assertThat(cluster.isLoggable(Level.INFO)).isFalse();
+            assertThat(cluster.isLoggable(Level.WARNING)).isTrue();
+            assertThat(java.util.logging.Logger.getLogger("de.bwaldvogel.mongo.MongoServer").isLoggable(Level.INFO)).isFalse();
+            assertThat(java.util.logging.Logger.getLogger("com.zaxxer.hikari.HikariDataSource").isLoggable(Level.FINE)).isTrue();
+            assertThat(java.util.logging.Logger.getLogger("rowan").isLoggable(Level.INFO)).isTrue();
+        } finally {
+            configured.setLevel(null);
+        }
+    }
+
+    @Test
     void parametersAreFilledInLikeTheJdksFormatters() {
         LogRecord r = record(Level.WARNING, "{0} of {1}", null);
         r.setParameters(new Object[] {"3", "4"});

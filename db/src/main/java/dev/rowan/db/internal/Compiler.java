@@ -52,7 +52,7 @@ public final class Compiler {
     private record Resolved(String sql, Field field, List<String> rest, boolean nullable) {
     }
 
-    private record Frag(StringBuilder sql, List<Object> params) {
+    record Frag(StringBuilder sql, List<Object> params) {
         Frag() {
             this(new StringBuilder(), new ArrayList<>());
         }
@@ -186,10 +186,10 @@ public final class Compiler {
     }
 
     /** SELECT of aggregates over all matching rows. */
-    public CompiledSelect<Map<String, Object>> aggregate(Map<String, Agg> aggs) {
+    public CompiledSelect<Map<String, Object>> aggregate(Map<String, Agg<?>> aggs) {
         Frag select = new Frag();
         List<ValueReader> readers = new ArrayList<>();
-        for (Map.Entry<String, Agg> a : aggs.entrySet()) {
+        for (Map.Entry<String, Agg<?>> a : aggs.entrySet()) {
             select.sql.append(select.sql.isEmpty() ? "" : ", ").append(expression(a.getValue(), select.params));
             readers.add(readerFor(a.getValue()));
         }
@@ -439,6 +439,14 @@ public final class Compiler {
             f = r.field;
             rest = r.rest;
             nullable = r.nullable || f != null && f.nullable();
+        }
+        if (YearRange.applies(f, rest, value)) {
+            int start = out.sql.length();
+            new YearRange(d, f).lookup(out, lhs, rest.size() == 1 ? "exact" : rest.get(1), value);
+            if (negated && nullable) {
+                out.sql.insert(start, '(').append(" AND ").append(lhs).append(" IS NOT NULL)");
+            }
+            return;
         }
         int i = 0;
         while (i < rest.size() && TRANSFORMS.contains(rest.get(i))) {
@@ -821,7 +829,7 @@ public final class Compiler {
     private String expression(Expression e, List<Object> params) {
         return switch (e) {
             case F f -> f(f, params);
-            case Agg a -> aggregateSql(a);
+            case Agg<?> a -> aggregateSql(a);
         };
     }
 
@@ -849,7 +857,7 @@ public final class Compiler {
         };
     }
 
-    private String aggregateSql(Agg a) {
+    private String aggregateSql(Agg<?> a) {
         String inner;
         if ("*".equals(a.path())) {
             inner = "*";
@@ -864,26 +872,9 @@ public final class Compiler {
     }
 
     private ValueReader readerFor(Expression e) {
-        if (e instanceof Agg a) {
-            if (a.function() == Agg.Function.COUNT) {
-                return (rs, i) -> rs.getLong(i);
-            }
-            if (a.function() == Agg.Function.AVG) {
-                return (rs, i) -> {
-                    double v = rs.getDouble(i);
-                    return rs.wasNull() ? null : v;
-                };
-            }
+        if (e instanceof Agg<?> a) {
             Field f = "*".equals(a.path()) ? null : new Compiler(d, s, db).resolve(a.path()).field;
-            if (f != null && a.function() == Agg.Function.SUM && (f.type() == FieldType.INT || f.type() == FieldType.SMALL_INT)) {
-                return (rs, i) -> {
-                    long v = rs.getLong(i);
-                    return rs.wasNull() ? null : v;
-                };
-            }
-            if (f != null && f.type() != FieldType.FOREIGN_KEY) {
-                return d.reader(f);
-            }
+            return AggregateTypes.reader(d, a, f);
         }
         return (rs, i) -> number(rs.getObject(i));
     }

@@ -35,6 +35,7 @@ public final class Engine implements AutoCloseable {
     private static final int MAX_CACHED_SELECTS = 2048;
     private final Map<List<Object>, CompiledSelect<?>> selects = new ConcurrentHashMap<>();
     private final LongAdder selectCompilations = new LongAdder();
+    private final QueryLog log = new QueryLog();
 
     /** Opens a pool for {@code url}. */
     public Engine(Database database, String alias, DatabaseUrl url, int maxPoolSize, long connectionTimeoutMillis) {
@@ -78,6 +79,11 @@ public final class Engine implements AutoCloseable {
     /** The pool. */
     public HikariDataSource pool() {
         return pool;
+    }
+
+    /** The statements this database runs on the current thread while a capture is open. */
+    public QueryLog log() {
+        return log;
     }
 
     /** Runs {@code fn} with the thread's transaction connection, or a pooled autocommit connection. */
@@ -194,7 +200,10 @@ public final class Engine implements AutoCloseable {
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
-                return ps.executeUpdate();
+                long start = log.start();
+                int n = ps.executeUpdate();
+                log.record(sql, params, 1, start);
+                return n;
             }
         });
     }

@@ -23,7 +23,9 @@ public final class Executor {
         return engine.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 Engine.bind(ps, q.params());
+                long start = engine.log().start();
                 try (ResultSet rs = ps.executeQuery()) {
+                    engine.log().record(q.sql(), q.params(), 1, start);
                     List<R> out = new ArrayList<>();
                     while (rs.next()) {
                         out.add(q.reader().read(rs));
@@ -53,7 +55,9 @@ public final class Executor {
             ps = c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             engine.dialect().prepareStreaming(ps);
             Engine.bind(ps, q.params());
+            long start = engine.log().start();
             ResultSet rs = ps.executeQuery();
+            engine.log().record(q.sql(), q.params(), 1, start);
             RowIterator<R> it = new RowIterator<>(engine, rs, q.reader());
             Stream<R> s = StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
             Connection conn = c;

@@ -25,6 +25,13 @@ public final class ModelState {
         annotations.put(name, value);
     }
 
+    /** Drops the prefetched rows of relation {@code name}, so the next read queries. */
+    public void forgetPrefetched(String name) {
+        if (!prefetched.isEmpty()) {
+            prefetched.remove(name);
+        }
+    }
+
     /** Stores prefetched rows. */
     public void prefetch(String name, List<? extends Model> rows) {
         if (prefetched.isEmpty()) {

@@ -86,18 +86,30 @@ public final class Persister {
         return engine.atomic(() -> engine.withConnection(c -> {
             int total = 0;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
+                List<Object> batch = new ArrayList<>();
                 int n = 0;
                 for (Model m : models) {
-                    bindUpdate(ps, engine.dialect(), meta, fields, m);
+                    batch.addAll(bindUpdate(ps, engine.dialect(), meta, fields, m));
                     ps.addBatch();
                     if (++n % BATCH == 0) {
-                        total += sum(ps.executeBatch());
+                        total += executeBatch(engine, ps, sql, batch, BATCH);
+                        batch.clear();
                     }
                 }
-                total += sum(ps.executeBatch());
+                if (n % BATCH != 0) {
+                    total += executeBatch(engine, ps, sql, batch, n % BATCH);
+                }
             }
             return total;
         }));
+    }
+
+    private static int executeBatch(Engine engine, PreparedStatement ps, String sql, List<Object> params, int rows)
+            throws SQLException {
+        long start = engine.log().start();
+        int n = sum(ps.executeBatch());
+        engine.log().record(sql, params, rows, start);
+        return n;
     }
 
     /** Reloads all fields of {@code m}. */
@@ -136,8 +148,11 @@ public final class Persister {
         String sql = updateSql(engine.dialect(), meta, fields);
         return engine.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bindUpdate(ps, engine.dialect(), meta, fields, m);
-                return ps.executeUpdate();
+                List<Object> params = bindUpdate(ps, engine.dialect(), meta, fields, m);
+                long start = engine.log().start();
+                int n = ps.executeUpdate();
+                engine.log().record(sql, params, 1, start);
+                return n;
             }
         });
     }
@@ -146,12 +161,16 @@ public final class Persister {
         return meta.concreteFields().stream().filter(f -> !f.primaryKey()).toList();
     }
 
-    private static void bindUpdate(PreparedStatement ps, Dialect d, ModelMeta<?> meta, List<Field> fields, Model m) throws SQLException {
-        int i = 1;
+    /** Binds the SET values and the key of {@code m}; returns them, in placeholder order. */
+    private static List<Object> bindUpdate(PreparedStatement ps, Dialect d, ModelMeta<?> meta, List<Field> fields, Model m)
+            throws SQLException {
+        List<Object> values = new ArrayList<>(fields.size() + 1);
         for (Field f : fields) {
-            Engine.bindOne(ps, i++, Values.toDb(d, f, f.valueOf(m)));
+            values.add(Values.toDb(d, f, f.valueOf(m)));
         }
-        Engine.bindOne(ps, i, Values.toDb(d, meta.pk(), meta.pk().valueOf(m)));
+        values.add(Values.toDb(d, meta.pk(), meta.pk().valueOf(m)));
+        Engine.bind(ps, values);
+        return values;
     }
 
     private static String updateSql(Dialect d, ModelMeta<?> meta, List<Field> fields) {
@@ -171,17 +190,21 @@ public final class Persister {
         Field pk = meta.pk();
         engine.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
+                List<Object> values = new ArrayList<>(rows.size() * cols.size());
                 for (Model m : rows) {
                     for (Field f : cols) {
-                        Engine.bindOne(ps, i++, Values.toDb(d, f, f.valueOf(m)));
+                        values.add(Values.toDb(d, f, f.valueOf(m)));
                     }
                 }
+                Engine.bind(ps, values);
+                long start = engine.log().start();
                 if (withPk) {
                     ps.executeUpdate();
+                    engine.log().record(sql, values, 1, start);
                     return null;
                 }
                 try (ResultSet rs = ps.executeQuery()) {
+                    engine.log().record(sql, values, 1, start);
                     var reader = d.reader(pk);
                     int n = 0;
                     while (rs.next()) {

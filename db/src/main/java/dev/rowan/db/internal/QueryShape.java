@@ -185,10 +185,12 @@ public final class QueryShape {
     private Expression expression(Expression e) {
         return switch (e) {
             case F f -> f(f);
-            case Agg a -> {
+            case Agg<?> a -> {
                 key.add(a.function());
                 key.add(a.path());
                 key.add(a.isDistinct());
+                // the promised type is checked when compiling, so it is part of the shape
+                key.add(a.type().map(Class::getName).orElse(""));
                 yield a;
             }
         };

@@ -300,13 +300,13 @@ public final class SchemaEditorImpl implements SchemaEditor {
                 c.setAutoCommit(false);
                 for (String s : steps) {
                     sql.add(s);
-                    st.execute(s);
+                    execute(st, s);
                 }
                 for (Field f : fields) {
                     if (needsIndex(f)) {
                         String s = createIndex(model, SchemaNames.index(model, f), List.of(f.column()), false);
                         sql.add(s);
-                        st.execute(s);
+                        execute(st, s);
                     }
                 }
                 try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
@@ -326,6 +326,12 @@ public final class SchemaEditorImpl implements SchemaEditor {
         } catch (SQLException e) {
             throw engine.translate(e);
         }
+    }
+
+    private void execute(Statement st, String statement) throws SQLException {
+        long start = engine.log().start();
+        st.execute(statement);
+        engine.log().record(statement, start);
     }
 
     private void run(String statement) {

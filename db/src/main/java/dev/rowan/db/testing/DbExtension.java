@@ -1,5 +1,6 @@
 package dev.rowan.db.testing;
 
+import dev.rowan.db.CapturedQueries;
 import dev.rowan.db.Database;
 import dev.rowan.db.DatabaseUrl;
 import dev.rowan.db.Databases;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -93,6 +95,28 @@ public final class DbExtension implements BeforeAllCallback, AfterAllCallback, B
             throw new IllegalStateException("the database is created in beforeAll; register the extension as a static field");
         }
         return database;
+    }
+
+    /**
+     * Runs {@code body} and fails unless it ran exactly {@code expected} statements on the database
+     * under test (Django's {@code assertNumQueries}); the failure lists every statement with its
+     * values. Counts what {@link Database#captureQueries} counts: statements from this thread,
+     * a JDBC batch once, transaction control not at all.
+     *
+     * <pre>{@code
+     * db.assertNumQueries(2, () -> Question.objects.all().prefetchRelated("choices").list()
+     *         .forEach(q -> q.choices().list()));
+     * }</pre>
+     *
+     * @return the captured statements, for further assertions
+     */
+    public CapturedQueries assertNumQueries(int expected, Runnable body) {
+        CapturedQueries log = database().captureQueries(body);
+        if (log.count() != expected) {
+            Assertions.fail(expected + " " + (expected == 1 ? "query" : "queries") + " expected, " + log.count()
+                    + " executed" + (log.count() == 0 ? "" : ":\n" + log));
+        }
+        return log;
     }
 
     @Override

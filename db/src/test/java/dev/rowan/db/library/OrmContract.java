@@ -263,7 +263,8 @@ abstract class OrmContract {
     void countExistsAggregateAnnotate() {
         assertThat(Book.objects.count()).isEqualTo(3);
         assertThat(Book.objects.filter("pages__gt", 1000).exists()).isFalse();
-        Map<String, Object> agg = Book.objects.all().aggregate(Agg.sum("pages"), Agg.max("pages"), Agg.min("pages"), Agg.avg("pages"), Agg.count("pages"));
+        Map<String, Object> agg = Book.objects.all().aggregate(Agg.sum("pages"), Agg.max(Book_.pages), Agg.min("pages", Integer.class),
+                Agg.avg("pages"), Agg.count("pages")).asMap();
         assertThat(agg).containsEntry("pages__sum", 712L).containsEntry("pages__max", 412).containsEntry("pages__min", 300)
                 .containsEntry("pages__avg", 356.0).containsEntry("pages__count", 2L);
         var counted = Author.objects.all().annotate("numBooks", Agg.count("books")).orderBy("name").list();
