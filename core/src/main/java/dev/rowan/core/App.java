@@ -78,6 +78,13 @@ public final class App implements Routes {
         return this;
     }
 
+    /** Marks the whole app as an API: every error is answered as JSON (see {@link Routes#api()}). */
+    @Override
+    public App api() {
+        state.markApi("");
+        return this;
+    }
+
     @Override
     public App use(Middleware middleware) {
         state.requireSetup("add middleware");
