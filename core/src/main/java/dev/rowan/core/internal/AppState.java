@@ -161,7 +161,7 @@ public final class AppState {
             }
         }
         if (!errors.isEmpty() && config.isProduction()) {
-            throw new IllegalStateException("The app cannot start:\n  " + String.join("\n  ", errors.stream().map(Check.Result::toString).toList()));
+            throw Check.Failure.of(errors);
         }
         errors.forEach(e -> LOG.log(System.Logger.Level.WARNING, e.toString()));
     }
