@@ -125,6 +125,28 @@ class JsonTest {
                 .isInstanceOf(MalformedJsonException.class).hasMessage("The JSON body is too large: at most 1000 bytes are accepted.");
     }
 
+    record Age(int years) {
+        Age {
+            if (years < 0) {
+                throw new IllegalArgumentException("an age cannot be negative");
+            }
+        }
+    }
+
+    record Named(String name) {
+        Named {
+            name.length();   // a bug in the record: a NullPointerException naming its code for a missing name
+        }
+    }
+
+    @Test
+    void aConstructorsRefusalIsShownButItsAccidentsAreNot() {
+        assertThat(error("{\"years\": -1}", Age.class)).isEqualTo("The JSON body has a value that is not accepted (line 1, column 13): "
+                + "an age cannot be negative.");
+        assertThat(error("{}", Named.class)).startsWith("The JSON body has a value that is not accepted").doesNotContain("length")
+                .doesNotContain("null").endsWith(".");
+    }
+
     @Test
     void everyParserLimitIsASentenceWithoutTheParsersInternals() {
         assertThat(error("{\"" + "n".repeat(60_000) + "\": 1}", Object.class))

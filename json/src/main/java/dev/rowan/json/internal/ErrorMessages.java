@@ -48,7 +48,7 @@ final class ErrorMessages {
             case MismatchedInputException m -> (field.isEmpty() ? "The JSON body" : "The JSON field '" + field + "'")
                     + " must be " + expected(m.getTargetType()) + where + ".";
             case ValueInstantiationException v -> (field.isEmpty() ? "The JSON body" : "The JSON field '" + field + "'")
-                    + " has a value that is not accepted" + where + ": " + rootMessage(v) + ".";
+                    + " has a value that is not accepted" + where + refusal(v) + ".";
             case StreamConstraintsException c -> limit(c.getOriginalMessage());
             case UnexpectedEndOfInputException u -> "The JSON ends too early" + where
                     + "; a string, object or array is not closed, or a value is missing.";
@@ -149,13 +149,18 @@ final class ErrorMessages {
         return value instanceof String ? "\"" + s + "\"" : s;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The reason a constructor gave for refusing a value, when it gave one on purpose: an
+     * {@link IllegalArgumentException} with a message ({@code Objects.requireNonNull}'s and other
+     * accidents, such as a NullPointerException's, describe the code, not the value, so they are left out).
+     */
+    private static String refusal(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
-        String m = c instanceof JacksonException j ? j.getOriginalMessage() : c.getMessage();
-        return m == null ? c.getClass().getSimpleName() : firstLine(m);
+        return c instanceof IllegalArgumentException && c.getMessage() != null && !c.getMessage().isBlank()
+                ? ": " + firstLine(c.getMessage()) : "";
     }
 
     /**
