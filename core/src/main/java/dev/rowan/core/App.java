@@ -4,6 +4,7 @@ import dev.rowan.core.internal.AppState;
 import dev.rowan.core.internal.ConsoleLog;
 import dev.rowan.core.internal.Dispatcher;
 import dev.rowan.core.internal.ServerSettings;
+import dev.rowan.core.internal.StartupFailureHandler;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.Router;
 import dev.rowan.core.internal.server.NettyServer;
@@ -43,6 +44,7 @@ public final class App implements Routes {
 
     private App(Config config) {
         this.state = new AppState(this, config);
+        StartupFailureHandler.installOnMainThread();
     }
 
     /** An app configured from files, environment and system properties ({@link Config#load()}). */
@@ -75,6 +77,13 @@ public final class App implements Routes {
     public App group(String prefix, String namespace, Consumer<Routes> body) {
         state.requireSetup("add the route group '" + prefix + "'");
         body.accept(state.newGroup(prefix, namespace));
+        return this;
+    }
+
+    /** Marks the whole app as an API: every error is answered as JSON (see {@link Routes#api()}). */
+    @Override
+    public App api() {
+        state.markApi("");
         return this;
     }
 

@@ -27,6 +27,21 @@ public interface Routes {
     /** Like {@link #group(String, Consumer)}; names inside become {@code namespace:name}. */
     Routes group(String prefix, String namespace, Consumer<Routes> body);
 
+    /**
+     * Marks the routes registered here as an API: every error under this prefix is answered as JSON,
+     * {@code {"error": "...", "status": 404}}, whatever the client's {@code Accept} header says. That
+     * covers errors no handler sees too: a path under the prefix that matches no route (404, 405), a
+     * path that cannot be decoded ({@code %00}, {@code %2F}: 400) and a body over the size limit (413).
+     * On the app itself, it marks every path. A prefix with a parameter ({@code /api/{version}}) is
+     * matched by its literal part before the first parameter.
+     *
+     * <pre>{@code
+     * app.group("/api", "api", api -> api.api()
+     *         .get("/items/{id:int}", items::show, "item"));
+     * }</pre>
+     */
+    Routes api();
+
     /** Middleware around every route registered here (for the app: around every request). */
     Routes use(Middleware middleware);
 

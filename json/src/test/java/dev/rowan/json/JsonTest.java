@@ -106,23 +106,53 @@ class JsonTest {
     @Test
     void nestingDeeperThanTheLimitIsRefused() throws IOException {
         String deep = "[".repeat(Json.DEFAULT_MAX_NESTING_DEPTH + 1) + "]".repeat(Json.DEFAULT_MAX_NESTING_DEPTH + 1);
-        assertThat(error(deep, Object.class)).contains("nesting deeper than 200 levels");
+        assertThat(error(deep, Object.class)).isEqualTo("The JSON body nests too deeply: more than 200 levels of objects and arrays are not accepted.");
         String ok = "[".repeat(50) + "]".repeat(50);
         Object parsed = read(ok, Object.class);
         assertThat(parsed).isNotNull();
         JsonCodec strict = Json.builder().maxNestingDepth(10).build();
         assertThatThrownBy(() -> strict.read(new ByteArrayInputStream(ok.getBytes(StandardCharsets.UTF_8)), Object.class))
-                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("10 levels");
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("more than 10 levels");
     }
 
     @Test
     void longStringsAndDocumentsAreRefused() {
         JsonCodec small = Json.builder().maxStringLength(10).maxDocumentLength(1000).build();
         assertThatThrownBy(() -> small.read(new ByteArrayInputStream("\"aaaaaaaaaaaaaaaaaaaaaaa\"".getBytes(StandardCharsets.UTF_8)), String.class))
-                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("string is longer");
+                .isInstanceOf(MalformedJsonException.class).hasMessage("The JSON body has a string that is too long: at most 10 characters are accepted.");
         String big = "[" + "1,".repeat(1000) + "1]";
         assertThatThrownBy(() -> small.read(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)), Object.class))
-                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("document is longer");
+                .isInstanceOf(MalformedJsonException.class).hasMessage("The JSON body is too large: at most 1000 bytes are accepted.");
+    }
+
+    record Age(int years) {
+        Age {
+            if (years < 0) {
+                throw new IllegalArgumentException("an age cannot be negative");
+            }
+        }
+    }
+
+    record Named(String name) {
+        Named {
+            name.length();   // a bug in the record: a NullPointerException naming its code for a missing name
+        }
+    }
+
+    @Test
+    void aConstructorsRefusalIsShownButItsAccidentsAreNot() {
+        assertThat(error("{\"years\": -1}", Age.class)).isEqualTo("The JSON body has a value that is not accepted (line 1, column 13): "
+                + "an age cannot be negative.");
+        assertThat(error("{}", Named.class)).startsWith("The JSON body has a value that is not accepted").doesNotContain("length")
+                .doesNotContain("null").endsWith(".");
+    }
+
+    @Test
+    void everyParserLimitIsASentenceWithoutTheParsersInternals() {
+        assertThat(error("{\"" + "n".repeat(60_000) + "\": 1}", Object.class))
+                .isEqualTo("The JSON body has a field name that is too long: at most 50000 characters are accepted.");
+        assertThat(error("[" + "9".repeat(2_000) + "]", Object.class))
+                .isEqualTo("The JSON body has a number with too many digits: at most 1000 digits are accepted.");
     }
 
     @Test

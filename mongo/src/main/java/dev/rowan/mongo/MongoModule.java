@@ -120,14 +120,15 @@ public final class MongoModule implements Module {
         // Choosing an embedded file in code is an explicit yes, also in production.
         boolean allowed = builder.embeddedFile.isPresent() || config.getBoolean("mongodb.embedded", !config.isProduction());
         if (!allowed) {
-            throw new IllegalStateException("mongo.E002 No MongoDB URI is configured. Set the environment variable "
-                    + "MONGODB_URI (e.g. mongodb://user:password@db.example.com:27017/notes) or the setting mongodb.uri."
-                    + (config.isProduction() ? " In production the in-process server starts only with mongodb.embedded=true." : ""));
+            throw Check.Failure.of(Check.Result.error("mongo.E002", "No MongoDB URI is configured"
+                    + (config.isProduction() ? ", and in production the in-process server starts only with mongodb.embedded=true." : "."),
+                    "Set the environment variable MONGODB_URI (e.g. mongodb://user:password@db.example.com:27017/notes) "
+                            + "or the setting mongodb.uri."));
         }
         if (!Embedded.available()) {
-            throw new IllegalStateException("mongo.E003 No MongoDB URI is configured and the in-process server is not on "
-                    + "the class path. Either set MONGODB_URI (or mongodb.uri) to a real MongoDB, or add the dependency "
-                    + Embedded.DEPENDENCY + " to run one inside the app.");
+            throw Check.Failure.of(Check.Result.error("mongo.E003", "No MongoDB URI is configured and the in-process server is not on "
+                    + "the class path.", "Either set MONGODB_URI (or mongodb.uri) to a real MongoDB, or add the dependency "
+                    + Embedded.DEPENDENCY + " to run one inside the app."));
         }
     }
 

@@ -32,6 +32,7 @@ public final class AppState {
     private final Config config;
     private final List<PendingRoute> routes = new ArrayList<>();
     private final List<Middleware> middleware = new ArrayList<>();
+    private final List<String> apiPrefixes = new ArrayList<>();
     private final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers = new LinkedHashMap<>();
     private final Map<Integer, Handler> errorPages = new LinkedHashMap<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
@@ -89,6 +90,16 @@ public final class AppState {
 
     public List<Middleware> middleware() {
         return middleware;
+    }
+
+    /** Marks every path under {@code prefix} (already normalized; "" for all) as an API. */
+    public void markApi(String prefix) {
+        requireSetup("mark " + (prefix.isEmpty() ? "the app" : prefix) + " as an API");
+        apiPrefixes.add(prefix);
+    }
+
+    public List<String> apiPrefixes() {
+        return apiPrefixes;
     }
 
     public Map<Class<?>, ExceptionHandler<?>> exceptionHandlers() {
@@ -150,7 +161,7 @@ public final class AppState {
             }
         }
         if (!errors.isEmpty() && config.isProduction()) {
-            throw new IllegalStateException("The app cannot start:\n  " + String.join("\n  ", errors.stream().map(Check.Result::toString).toList()));
+            throw Check.Failure.of(errors);
         }
         errors.forEach(e -> LOG.log(System.Logger.Level.WARNING, e.toString()));
     }
@@ -196,6 +207,12 @@ public final class AppState {
             String ns = childNamespace.isEmpty() ? namespace : namespace.isEmpty() ? childNamespace : namespace + ":" + childNamespace;
             var inherited = new ChainedList(own);
             body.accept(new RouteGroup(state, prefix + normalizePrefix(childPrefix), ns, inherited));
+            return this;
+        }
+
+        @Override
+        public Routes api() {
+            state.markApi(prefix);
             return this;
         }
 

@@ -16,6 +16,7 @@ import dev.rowan.core.internal.routing.Router;
 import dev.rowan.core.internal.session.CookieSessionStore;
 import dev.rowan.core.internal.session.SessionImpl;
 import dev.rowan.core.internal.staticfiles.FileSender;
+import dev.rowan.core.spi.ErrorPageRenderer;
 import dev.rowan.core.spi.JsonCodec;
 import dev.rowan.core.spi.ServerExchange;
 import dev.rowan.core.spi.ServerExchange.EncodedHeaders;
@@ -44,7 +45,8 @@ public final class Dispatcher {
     private final Router router;
     private final List<Middleware> middleware;
     private final Map<Class<?>, ExceptionHandler<?>> exceptionHandlers;
-    private final Map<Integer, Handler> errorPages;
+    private final ErrorResponder errors;
+    private final long maxBodySize;
     private final FormLimits formLimits;
     private final Supplier<Signer> cookieSigner;
     private final Supplier<SessionStore> sessionStore;
@@ -58,7 +60,6 @@ public final class Dispatcher {
     private final EncodedHeaders encodedSecurityHeaders;
     private final String hsts;
     private final boolean trustProxy;
-    private final boolean debug;
     private final boolean accessLog;
     /** False when no route is marked non-blocking, so the engine's question costs nothing. */
     private final boolean anyInline;
@@ -69,7 +70,9 @@ public final class Dispatcher {
         this.router = router;
         this.middleware = List.copyOf(state.middleware());
         this.exceptionHandlers = Map.copyOf(state.exceptionHandlers());
-        this.errorPages = Map.copyOf(state.errorPages());
+        this.errors = new ErrorResponder(Map.copyOf(state.errorPages()), ApiPaths.of(state.apiPrefixes()),
+                memoize(() -> app.findService(ErrorPageRenderer.class)), router::routes, c.debug());
+        this.maxBodySize = ServerSettings.maxBodySize(c);
         this.formLimits = FormLimits.from(c);
         // Signers derive their keys with HMAC: loading the JCE costs start-up time an app without cookies never needs.
         this.cookieSigner = memoize(() -> state.signer("rowan.cookies"));
@@ -91,7 +94,6 @@ public final class Dispatcher {
         this.hsts = hstsAge.isZero() ? null : "max-age=" + hstsAge.toSeconds()
                 + (c.getBoolean("security.hsts-subdomains", false) ? "; includeSubDomains" : "");
         this.trustProxy = c.getBoolean("server.trust-proxy", false);
-        this.debug = c.debug();
         this.accessLog = c.getBoolean("server.access-log", !c.isTest());
         this.anyInline = router.routes().stream().anyMatch(r -> r.handler() instanceof Handler.NonBlocking);
     }
@@ -168,6 +170,7 @@ public final class Dispatcher {
             }
             try {
                 allowedHosts.check(ctx.rawHost());
+                refuseUnservable(ctx);
                 runChain(ctx);
             } catch (Throwable t) {
                 handleError(ctx, t);
@@ -220,10 +223,28 @@ public final class Dispatcher {
         String query = q < 0 ? "" : target.substring(q + 1);
         Optional<String> path = Router.decodePath(rawPath);
         if (path.isEmpty()) {
-            sendPlain(ex, 400, "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
-            return null;
+            // Answered by the app's error page (or JSON under an API prefix), which needs a context: it gets the raw path.
+            RequestContext undecodable = new RequestContext(this, ex, method, rawPath, query, host);
+            undecodable.pathUndecodable = true;
+            return undecodable;
         }
         return new RequestContext(this, ex, method, path.get(), query, host);
+    }
+
+    /**
+     * Requests refused before middleware and routing, with the app's error page: a path that cannot be
+     * decoded, and a declared body over the limit (the engine has not read it and closes the connection).
+     */
+    private void refuseUnservable(RequestContext ctx) {
+        if (ctx.pathUndecodable) {
+            throw HttpException.badRequest("The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
+        }
+        long length = ctx.exchange().contentLength();
+        if (length > maxBodySize) {
+            ctx.exchange().closeAfterResponse();
+            throw HttpException.payloadTooLarge("The request body of " + length + " bytes is larger than the limit of "
+                    + maxBodySize + " bytes.");
+        }
     }
 
     private void runChain(RequestContext ctx) throws Exception {
@@ -311,7 +332,7 @@ public final class Dispatcher {
         }
         String id = ErrorIds.next();
         LOG.log(System.Logger.Level.ERROR, "Server error " + id + " on " + ctx.method() + " " + ctx.path(), t);
-        errorResponse(ctx, 500, "Something went wrong on our side. If it keeps happening, quote error id " + id + ".", debug ? t : null);
+        errorResponse(ctx, 500, "Something went wrong on our side. If it keeps happening, quote error id " + id + ".", t);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -332,26 +353,8 @@ public final class Dispatcher {
         return false;
     }
 
-    private void errorResponse(RequestContext ctx, int status, String message, Throwable debugCause) {
-        ctx.status = status;
-        ctx.responseHeaders.remove("Content-Type");
-        ctx.responseHeaders.remove("Content-Disposition");
-        ctx.body = RequestContext.EMPTY;
-        Handler page = errorPages.get(status);
-        if (page != null && debugCause == null) {
-            try {
-                page.handle(ctx);
-                ctx.status = status;
-                return;
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.ERROR, "The error page for " + status + " failed", e);
-            }
-        }
-        if (debugCause != null && !"application/json".equals(ctx.accepts("text/html", "application/json").orElse(""))) {
-            ctx.body("text/html; charset=utf-8", DebugPage.render(ctx, debugCause).getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        ErrorPages.write(ctx, status, message);
+    private void errorResponse(RequestContext ctx, int status, String message, Throwable cause) {
+        errors.write(ctx, status, message, cause);
     }
 
     private static boolean clientLeft(Throwable t) {

@@ -2,24 +2,34 @@ package dev.rowan.core.internal;
 
 import java.nio.charset.StandardCharsets;
 
-/** The default error responses: a small HTML page, JSON, or plain text, as the client prefers. */
+/**
+ * The built-in error bodies: JSON {@code {"error": "...", "status": N}} written by hand (the JSON
+ * codec may be absent), a small HTML page, or plain text. Used when the app has no page of its own.
+ */
 final class ErrorPages {
     private ErrorPages() {
     }
 
-    static void write(RequestContext ctx, int status, String message) {
-        String reason = reason(status);
-        String kind = ctx.accepts("text/html", "application/json", "text/plain").orElse("text/plain");
-        switch (kind) {
-            case "application/json" -> ctx.body("application/json", ("{\"status\":" + status + ",\"error\":\"" + json(reason)
-                    + "\",\"message\":\"" + json(message) + "\"}").getBytes(StandardCharsets.UTF_8));
-            case "text/html" -> ctx.body("text/html; charset=utf-8", ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + status + " " + reason
-                    + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}"
-                    + "h1{font-size:1.4rem}</style></head><body><h1>" + status + " " + reason + "</h1><p>" + Html.escape(message)
-                    + "</p></body></html>").getBytes(StandardCharsets.UTF_8));
-            default -> ctx.body("text/plain; charset=utf-8", (status + " " + reason + ": " + message + "\n").getBytes(StandardCharsets.UTF_8));
+    static byte[] json(int status, String message, String exception) {
+        var sb = new StringBuilder(message.length() + 48).append("{\"error\":\"").append(jsonEscape(message))
+                .append("\",\"status\":").append(status);
+        if (exception != null) {
+            sb.append(",\"exception\":\"").append(jsonEscape(exception)).append('"');
         }
+        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] html(int status, String message) {
+        String reason = reason(status);
+        return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + status + " " + reason
+                + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}"
+                + "h1{font-size:1.4rem}</style></head><body><h1>" + status + " " + reason + "</h1><p>" + Html.escape(message)
+                + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] text(int status, String message) {
+        return (status + " " + reason(status) + ": " + message + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static String reason(int status) {
@@ -48,7 +58,7 @@ final class ErrorPages {
         };
     }
 
-    private static String json(String s) {
+    static String jsonEscape(String s) {
         var sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -59,6 +69,10 @@ final class ErrorPages {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '<' -> sb.append("\\u003c");
+                case '>' -> sb.append("\\u003e");
+                case '&' -> sb.append("\\u0026");
+                case '\u2028' -> sb.append("\\u2028");
+                case '\u2029' -> sb.append("\\u2029");
                 default -> {
                     if (c < 0x20) {
                         sb.append(String.format("\\u%04x", (int) c));

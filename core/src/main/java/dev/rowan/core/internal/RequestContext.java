@@ -48,6 +48,8 @@ public final class RequestContext implements RequestContextAccess {
     private final String host;
     private Map<String, Object[]> pathParams = Map.of();
     private RouteMatch match;
+    /** The path could not be percent-decoded; {@link #path()} is then the raw path and nothing is routed. */
+    boolean pathUndecodable;
 
     private Map<String, List<String>> queryParams;
     private FormData form;
@@ -95,7 +97,7 @@ public final class RequestContext implements RequestContextAccess {
      */
     RouteMatch match() {
         if (match == null) {
-            match = dispatcher.router().find(method, path);
+            match = pathUndecodable ? RouteMatch.NOT_FOUND : dispatcher.router().find(method, path);
         }
         return match;
     }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class ErrorMessages {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\(('.*?'|CTRL-CHAR[^)]*) \\(code \\d+\\)\\)");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']*)'");
-    private static final Pattern MAX_DEPTH = Pattern.compile("maximum allowed \\((\\d+)");
+    private static final Pattern MAXIMUM = Pattern.compile("maximum allowed \\((\\d+)");
 
     private ErrorMessages() {
     }
@@ -48,8 +48,8 @@ final class ErrorMessages {
             case MismatchedInputException m -> (field.isEmpty() ? "The JSON body" : "The JSON field '" + field + "'")
                     + " must be " + expected(m.getTargetType()) + where + ".";
             case ValueInstantiationException v -> (field.isEmpty() ? "The JSON body" : "The JSON field '" + field + "'")
-                    + " has a value that is not accepted" + where + ": " + rootMessage(v) + ".";
-            case StreamConstraintsException c -> "The JSON is too large or too deeply nested" + where + ": " + limit(c.getOriginalMessage()) + ".";
+                    + " has a value that is not accepted" + where + refusal(v) + ".";
+            case StreamConstraintsException c -> limit(c.getOriginalMessage());
             case UnexpectedEndOfInputException u -> "The JSON ends too early" + where
                     + "; a string, object or array is not closed, or a value is missing.";
             default -> "The JSON is malformed" + where + ": " + syntax(e.getOriginalMessage()) + ".";
@@ -149,31 +149,52 @@ final class ErrorMessages {
         return value instanceof String ? "\"" + s + "\"" : s;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The reason a constructor gave for refusing a value, when it gave one on purpose: an
+     * {@link IllegalArgumentException} with a message ({@code Objects.requireNonNull}'s and other
+     * accidents, such as a NullPointerException's, describe the code, not the value, so they are left out).
+     */
+    private static String refusal(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
-        String m = c instanceof JacksonException j ? j.getOriginalMessage() : c.getMessage();
-        return m == null ? c.getClass().getSimpleName() : firstLine(m);
+        return c instanceof IllegalArgumentException && c.getMessage() != null && !c.getMessage().isBlank()
+                ? ": " + firstLine(c.getMessage()) : "";
     }
 
-    private static String limit(String message) {
-        String m = firstLine(message);
+    /**
+     * A limit of the parser's (depth, string, number, name, document, tokens) in words: Jackson's own text
+     * names its configuration methods, which mean nothing to the client.
+     */
+    static String limit(String message) {
+        String m = firstLine(message == null ? "" : message);
+        Matcher max = MAXIMUM.matcher(m);
+        String n = max.find() ? max.group(1) : null;
         if (m.contains("nesting depth")) {
-            Matcher d = MAX_DEPTH.matcher(m);
-            return "nesting deeper than " + (d.find() ? d.group(1) : "the allowed") + " levels of objects and arrays is not accepted";
+            return "The JSON body nests too deeply: " + (n == null ? "it has too many" : "more than " + n) + " levels of objects and arrays"
+                    + (n == null ? "." : " are not accepted.");
         }
         if (m.contains("String value length")) {
-            return "a string is longer than allowed";
-        }
-        if (m.contains("Document length") || m.contains("document length")) {
-            return "the document is longer than allowed";
+            return "The JSON body has a string that is too long" + atMost(n, "characters");
         }
         if (m.contains("Number value length") || m.contains("Number length")) {
-            return "a number has too many digits";
+            return "The JSON body has a number with too many digits" + atMost(n, "digits");
         }
-        return m;
+        if (m.contains("Name length")) {
+            return "The JSON body has a field name that is too long" + atMost(n, "characters");
+        }
+        if (m.contains("Document length") || m.contains("document length")) {
+            return "The JSON body is too large" + atMost(n, "bytes");
+        }
+        if (m.contains("Token count")) {
+            return "The JSON body has too many values" + atMost(n, "values");
+        }
+        return "The JSON body is too large or too complex to accept.";
+    }
+
+    private static String atMost(String n, String unit) {
+        return n == null ? "." : ": at most " + n + " " + unit + " are accepted.";
     }
 
     /** Rewrites the common parser complaints; anything else keeps Jackson's first line. */
@@ -215,7 +236,8 @@ final class ErrorMessages {
         if (m.contains("Invalid UTF-8")) {
             return "the body is not valid UTF-8 text";
         }
-        return m;
+        // Anything not recognised above: Jackson's wording names its internals, so it is not passed on.
+        return found + "where the text is not valid JSON";
     }
 
     private static String firstLine(String s) {

@@ -186,6 +186,125 @@ class MiddlewareAndErrorsTest {
         assertThat(res.status()).isEqualTo(500);
         assertThat(res.text()).contains("java.lang.IllegalStateException").contains("bad &lt;script&gt;alert(1)&lt;/script&gt;")
                 .contains("MiddlewareAndErrorsTest").contains("&lt;img src=x&gt;").contains("&lt;svg onload=x&gt;")
-                .doesNotContain("<script>alert").doesNotContain("<img src=x>").doesNotContain("<svg onload").doesNotContain("s3cret");
+                .doesNotContain("<script>alert").doesNotContain("<img src=x>").doesNotContain("<svg onload");
+        // The source excerpt shows this test's own lines, the secret among them; the request data must not.
+        assertThat(requestSection(res.text())).doesNotContain("s3cret");
+    }
+
+    // ---------------------------------------------------------------- API routes answer every error in JSON
+
+    private static App apiApp(String... settings) {
+        return Apps.prod(settings)
+                .get("/page", ctx -> ctx.text("page"))
+                .group("/api", "api", api -> api.api()
+                        .get("/items/{id:int}", ctx -> {
+                            throw HttpException.notFound("There is no item " + ctx.pathParam("id").asInt() + ".");
+                        })
+                        .post("/items", ctx -> ctx.text(ctx.bodyString()))
+                        .get("/broken", ctx -> {
+                            throw new IllegalStateException("secret internals");
+                        }));
+    }
+
+    @Test
+    void everyErrorUnderAnApiPrefixIsJsonWhateverTheClientAccepts() {
+        var client = TestClient.of(apiApp()).host("example.com");
+        assertJsonError(client.request("GET", "/api/items/7").accept("text/html").send(), 404, "There is no item 7.");
+        assertJsonError(client.request("GET", "/api/nothing/here").accept("text/html").send(), 404, "There is no page at /api/nothing/here.");
+        assertJsonError(client.request("DELETE", "/api/items/7").accept("text/html").send(), 405, "Method not allowed; this URL accepts GET, HEAD, OPTIONS.");
+        var broken = client.request("GET", "/api/broken").accept("text/html").send();
+        assertThat(broken.status()).isEqualTo(500);
+        assertThat(broken.json()).containsOnlyKeys("error", "status");
+        assertThat(broken.text()).doesNotContain("secret internals").contains("quote error id");
+        // Outside the prefix, and on a path that only shares its first letters, the usual HTML page.
+        assertThat(client.request("GET", "/apiary").accept("text/html").send().contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(client.request("GET", "/missing").accept("text/html").send().text()).startsWith("<!doctype html>");
+    }
+
+    @Test
+    void undecodablePathsUnderAnApiPrefixAreJsonToo() {
+        var client = TestClient.of(apiApp()).host("example.com");
+        for (String path : List.of("/api/items/%00", "/api/items/a%2fb", "/api/items/%zz", "/api/items/%C3")) {
+            assertJsonError(client.request("GET", path).accept("text/html").send(), 400,
+                    "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
+        }
+        // Elsewhere the app's page answers, not the engine's plain text.
+        var page = client.request("GET", "/files/%00").accept("text/html").send();
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).startsWith("<!doctype html>").contains("400 Bad Request");
+    }
+
+    @Test
+    void aBodyOverTheLimitUnderAnApiPrefixIsJson() {
+        var client = TestClient.of(apiApp("server.max-body-size", "16B")).host("example.com");
+        var res = client.request("POST", "/api/items").body("x".repeat(17)).send();
+        assertJsonError(res, 413, "The request body of 17 bytes is larger than the limit of 16 bytes.");
+        assertThat(client.request("POST", "/api/items").body("x".repeat(16)).send().text()).isEqualTo("x".repeat(16));
+    }
+
+    @Test
+    void theAppItselfCanBeAnApi() {
+        App app = Apps.app().api().get("/", ctx -> ctx.text("hi"));
+        assertJsonError(TestClient.of(app).request("GET", "/nope").accept("text/html").send(), 404, "There is no page at /nope.");
+    }
+
+    @Test
+    void jsonErrorsAreValidJsonWhateverTheMessageHolds() {
+        String nasty = "quote \" backslash \\ newline \n tab \t nul \u0000 </script> & \u2028 é 😀";
+        App app = Apps.app().get("/x", ctx -> {
+            throw HttpException.badRequest(nasty);
+        });
+        var res = TestClient.of(app).request("GET", "/x").accept("application/json").send();
+        assertJsonError(res, 400, nasty);
+        assertThat(res.text()).doesNotContain("</script>").doesNotContain("\u2028");
+    }
+
+    private static void assertJsonError(dev.rowan.test.TestResponse res, int status, String message) {
+        assertThat(res.status()).isEqualTo(status);
+        assertThat(res.contentType()).contains("application/json");
+        assertThat(res.json()).containsOnlyKeys("error", "status").containsEntry("status", status).containsEntry("error", message);
+    }
+
+    // ---------------------------------------------------------------- the developer pages
+
+    @Test
+    void theDebug404ListsTheRoutesThatExist() {
+        App app = Apps.app("debug", "true")
+                .get("/", ctx -> ctx.text("home"), "home")
+                .group("/polls", "polls", polls -> polls
+                        .get("/{id:int}/", ctx -> ctx.text("detail"), "detail")
+                        .post("/{id:int}/", ctx -> ctx.text("vote")));
+        var res = TestClient.of(app).request("GET", "/pols/1/?x=<b>").accept("text/html").send();
+        assertThat(res.status()).isEqualTo(404);
+        assertThat(res.text()).contains("Page not found (404)").contains("There is no page at /pols/1/.")
+                .contains("<tr><td>/</td><td>GET</td><td>home</td></tr>")
+                .contains("<tr><td>/polls/{id:int}/</td><td>GET, POST</td><td>polls:detail</td></tr>")
+                .contains("x=&lt;b&gt;").doesNotContain("x=<b>");
+        // Production never lists routes.
+        App prod = Apps.prod().get("/", ctx -> ctx.text("home"), "home");
+        assertThat(TestClient.of(prod).host("example.com").request("GET", "/nope").accept("text/html").send().text())
+                .doesNotContain("home").contains("404 Not Found");
+    }
+
+    @Test
+    void theDebugPageShowsTheSourceAroundAppFramesAndMasksSecrets() {
+        App app = Apps.app("debug", "true").get("/boom", ctx -> {
+            String marker = "the line the debug page shows";
+            throw new IllegalStateException(marker.substring(0, 3));
+        });
+        var res = TestClient.of(app).request("GET", "/boom?page=2&api_token=t0ken").header("Authorization", "Bearer b3arer")
+                .header("X-Api-Key", "k3y").accept("text/html").send();
+        assertThat(res.status()).isEqualTo(500);
+        assertThat(res.text()).contains("String marker = &quot;the line the debug page shows&quot;;")
+                .contains("<b>").contains("throw new IllegalStateException(marker.substring(0, 3));")
+                .contains("page=2");
+        assertThat(requestSection(res.text())).contains("/boom").contains("page=2").contains("********")
+                .doesNotContain("t0ken").doesNotContain("b3arer").doesNotContain("k3y");
+    }
+
+    private static String requestSection(String page) {
+        int at = page.indexOf("<h2>Request</h2>");
+        assertThat(at).as("the page has a Request section").isPositive();
+        return page.substring(at);
     }
 }

@@ -21,10 +21,12 @@ public final class Router {
     private final Map<String, EnumMap<HttpMethod, Route>> literal = new HashMap<>();
     private final List<PatternRoutes> patterns = new ArrayList<>();
     private final Map<String, Route> named = new LinkedHashMap<>();
+    private final List<Route> all;
 
     private record PatternRoutes(RoutePattern pattern, EnumMap<HttpMethod, Route> byMethod) {}
 
     public Router(List<Route> routes) {
+        this.all = List.copyOf(routes);
         for (Route r : routes) {
             add(r);
         }
@@ -128,10 +130,8 @@ public final class Router {
         return r;
     }
 
+    /** Every route, in the order registered. */
     public List<Route> routes() {
-        var all = new ArrayList<Route>();
-        literal.values().forEach(m -> all.addAll(m.values()));
-        patterns.forEach(p -> all.addAll(p.byMethod().values()));
         return all;
     }
 

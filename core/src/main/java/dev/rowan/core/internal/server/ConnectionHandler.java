@@ -126,8 +126,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         boolean chunked = h.contains(HttpHeaderNames.TRANSFER_ENCODING);
         long length = chunked ? -1 : HttpUtil.getContentLength(request, 0L);
         if (length > settings.maxBodySize()) {
-            reject(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body of " + length + " bytes is larger than the limit of "
-                    + settings.maxBodySize() + " bytes.");
+            // The body is never read; the app answers 413 with its own error page (the dispatcher sees the
+            // declared length), then the connection closes, since the unread body cannot be skipped.
+            ignoreInput = true;
+            updateReading();
+            enqueue(new NettyExchange(this, request, null, length, false, false));
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !server.shuttingDown();

@@ -32,13 +32,18 @@ public final class DemoSite {
     private DemoSite() {
     }
 
-    /** The site's app, not yet started. Uploads are limited to 200MB unless {@code server.max-body-size} is set. */
+    /**
+     * The site's app, not yet started. Uploads are limited to 200MB unless {@code server.max-body-size} is set.
+     * Without {@code MONGODB_URI}, notes live in the embedded document store in every profile, production
+     * included ({@code mongodb.embedded=true} unless set): the demo promises to run with nothing else installed.
+     * Error pages (404, 403, 500, ...) are framed by the site's layout.
+     */
     public static App create(Config config) {
-        // Without MONGODB_URI, notes live in an embedded server whose file survives restarts.
         Config c = config.withDefault("server.max-body-size", Csv2XlsxApp.SUGGESTED_MAX_BODY_SIZE)
+                .withDefault("mongodb.embedded", "true")
                 .withDefault("mongodb.embedded-file", NotesApp.DEFAULT_DATA_FILE);
         App app = App.create(c);
-        app.install(TemplatesModule.create());
+        app.install(TemplatesModule.create().errorLayout(LAYOUT));
         app.install(CsrfProtection.create());
         app.install(StaticFiles.classpath("static").at("/static"));
         app.install(ConverterApp.at("/converter").withLayout(LAYOUT));

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON API. Errors are always JSON: {@code {"error": "...", "errors": {"title": ["..."]}}} with 400 for a bad
- * body, 404 for an unknown note, 409 for a stale edit, 415 for a body that is not JSON.
+ * The JSON API. Errors are always JSON, {@code {"error": "...", "status": 400}}, with {@code "errors": {"title": ["..."]}}
+ * for a note that fails validation: 400 for a bad body, 404 for an unknown note, 409 for a stale edit, 413 for a body
+ * over the limit, 415 for a body that is not JSON.
  *
  * <p>Lists come by page number ({@code ?page=2&size=20}, with {@code total} and {@code pages}) or, for endless
  * scrolling, by keyset ({@code ?after=<id>}, with {@code next} to pass as {@code after} for the following slice).
@@ -83,6 +84,7 @@ final class NotesApi {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("error", "The note changed since version " + read.version()
                         + ": it was edited meanwhile. Read it again, merge, and send the current version.");
+                out.put("status", 409);
                 out.put("current", note(ctx).toJson());
                 ctx.status(409).json(out);
             }
@@ -100,7 +102,10 @@ final class NotesApi {
     static void notAnId(Context ctx) {
         String shown = ctx.pathParam("id").asString("");
         shown = shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
-        ctx.status(404).json(Map.of("error", "There is no such note: '" + shown + "' is not a note id (24 lower-case hex digits)."));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", "There is no such note: '" + shown + "' is not a note id (24 lower-case hex digits).");
+        out.put("status", 404);
+        ctx.status(404).json(out);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -138,17 +143,9 @@ final class NotesApi {
         Map<String, Object> out = new LinkedHashMap<>();
         Map.Entry<String, List<String>> first = errors.entrySet().iterator().next();
         out.put("error", (first.getKey().isEmpty() ? "" : "'" + first.getKey() + "': ") + first.getValue().get(0));
+        out.put("status", 400);
         out.put("errors", errors);
         ctx.status(400).json(out);
     }
 
-    /**
-     * The API group's handler for {@link HttpException}s (malformed JSON, bad parameters, 404): the
-     * same {@code {"error": "..."}} body as every other API error, whatever the client accepts.
-     */
-    static void jsonError(HttpException e, Context ctx) {
-        ctx.status(e.status());
-        e.headers().forEach(ctx::header);
-        ctx.json(Map.of("error", e.getMessage()));
-    }
 }

@@ -4,7 +4,6 @@ import com.mongodb.client.model.Indexes;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Handler;
-import dev.rowan.core.HttpException;
 import dev.rowan.core.Module;
 import dev.rowan.core.Routes;
 import dev.rowan.forms.Csrf;
@@ -89,8 +88,9 @@ public final class NotesApp implements Module {
     }
 
     private static void apiRoutes(Routes r, NotesApi api) {
-        // Every API error is JSON, whatever the client accepts; the pages keep HTML error pages.
-        r.exception(HttpException.class, NotesApi::jsonError);
+        // Every error under the API's prefix is JSON, whatever the client accepts, including the ones no handler
+        // sees (an unknown path, a %00 in the path, a body over the limit); the pages keep HTML error pages.
+        r.api();
         // The API takes only application/json bodies (415 otherwise), which a cross-site HTML form cannot send,
         // and DELETE, which it cannot send at all; so it needs no CSRF token and scripts can call it plainly.
         r.get("/notes", api::list, "api_list");

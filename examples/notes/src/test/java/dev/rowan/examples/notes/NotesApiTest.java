@@ -196,4 +196,46 @@ class NotesApiTest {
         assertThat((String) body.get("error")).contains(message);
         assertThat((Map<String, List<String>>) body.get("errors")).containsKey(field);
     }
+
+    @Test
+    void everyErrorIsJsonEvenBeforeAHandlerRuns() {
+        for (String path : List.of("/notes/api/notes/%00", "/notes/api/notes/a%2fb", "/notes/api/notes/%2F")) {
+            TestResponse res = client.request("GET", path).accept("text/html").send();
+            assertThat(res.status()).as(path).isEqualTo(400);
+            assertJsonError(res, 400);
+        }
+        assertJsonError(client.request("GET", "/notes/api/nothing-here").accept("text/html").send(), 404);
+        assertJsonError(client.request("PATCH", "/notes/api/notes").accept("text/html").send(), 405);
+        // The pages beside the API keep HTML error pages.
+        TestResponse page = client.request("GET", "/notes/%00").accept("text/html").send();
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    }
+
+    @Test
+    void aParsersOwnWordsNeverReachTheClient() {
+        Map<String, String> bodies = Map.of(
+                "nested too deeply", "[".repeat(2_000) + "]".repeat(2_000),
+                "nested object", "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000),
+                "a number with too many digits", "{\"title\": " + "9".repeat(2_000) + "}",
+                "a field name that is too long", "{\"" + "n".repeat(60_000) + "\": 1}",
+                "a control character", "{\"title\": \"a\u0001b\"}",
+                "a bad escape", "{\"title\": \"\\q\"}");
+        bodies.forEach((what, body) -> {
+            TestResponse res = client.postJson("/notes/api/notes", body);
+            assertThat(res.status()).as(what + ": " + res.text()).isEqualTo(400);
+            String error = (String) res.json().get("error");
+            assertThat(error).as(what).startsWith("The JSON").doesNotContain("StreamReadConstraints").doesNotContainIgnoringCase("jackson")
+                    .doesNotContain("`").doesNotContain("exceeds the maximum").doesNotContain("getMax");
+        });
+        assertThat((String) client.postJson("/notes/api/notes", "[".repeat(2_000)).json().get("error"))
+                .isEqualTo("The JSON body nests too deeply: more than 200 levels of objects and arrays are not accepted.");
+    }
+
+    private static void assertJsonError(TestResponse res, int status) {
+        assertThat(res.status()).as(res.text()).isEqualTo(status);
+        assertThat(res.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(res.json()).containsEntry("status", status);
+        assertThat((String) res.json().get("error")).isNotBlank();
+    }
 }

@@ -6,8 +6,11 @@ import dev.rowan.core.spi.TemplateRenderer;
 import dev.rowan.templates.TemplateException;
 import dev.rowan.templates.Templates;
 
+import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code ctx.render(..)}: builds the engine on the first render, then renders with the request as context. */
@@ -31,6 +34,19 @@ public final class WebRenderer implements TemplateRenderer {
         } catch (TemplateException e) {
             throw SnippetTemplateException.of(e);
         }
+    }
+
+    /** Renders the first of {@code names} that exists; empty when none does. */
+    public Optional<String> renderFirst(List<String> names, Map<String, ?> model, Context ctx) {
+        Templates t = templates();
+        for (String name : names) {
+            if (t.exists(name)) {
+                StringWriter out = new StringWriter();
+                render(name, model, ctx, out);
+                return Optional.of(out.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     private Templates templates() {
