@@ -217,6 +217,26 @@ public final class App implements Routes {
                 + " is registered. Register one with app.register(" + type.getSimpleName() + ".class, ...) or install the module that provides it."));
     }
 
+    /**
+     * Declares settings this app or module reads, so that a {@code ROWAN_*} variable meant for one of
+     * them but misspelt is reported at startup ({@code core.W005}) and the settings page lists them.
+     * A module declares its settings in {@link Module#install}:
+     * <pre>{@code
+     * app.declare(Setting.of("mail.host", Setting.Type.TEXT, "localhost", "The SMTP server mail is sent through."));
+     * }</pre>
+     */
+    public App declare(Setting... settings) {
+        for (Setting s : settings) {
+            state.declare(s);
+        }
+        return this;
+    }
+
+    /** Every declared setting: the core's, then each module's, in the order they were declared. */
+    public List<Setting> settings() {
+        return state.settings();
+    }
+
     public App check(Check check) {
         state.requireSetup("add a check");
         state.checks().add(check);

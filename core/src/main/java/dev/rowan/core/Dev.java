@@ -39,7 +39,8 @@ public final class Dev {
             Supervisor.exitWhenParentDies();
             return;
         }
-        if (!"false".equalsIgnoreCase(System.getenv("ROWAN_RELOAD")) && Config.load().isDev()) {
+        Config config = Config.load();
+        if (config.isDev() && config.getBoolean("reload", true)) {
             ChildCommand command = ChildCommand.forThisJvm(mainClass.getName(), List.of(args), CHILD_MARKER);
             if (!command.watchedRoots().isEmpty()) {
                 System.exit(Supervisor.runUntilStopped(command));
