@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * public static void main(String[] args) {
  *     App.create()
  *        .get("/", ctx -> ctx.text("Hello, Rowan"))
- *        .start(8000);
+ *        .start();
  * }
  * }</pre>
  */
@@ -283,12 +283,16 @@ public final class App implements Routes {
 
     // ---------------------------------------------------------------- serving
 
-    /** Starts serving on {@code server.port} (default 8000). */
+    /**
+     * Starts serving on the port {@code server.port} sets (environment {@code PORT} or
+     * {@code ROWAN_SERVER_PORT}), 8000 unless set: the same code then runs on a laptop and on a host
+     * that assigns the port.
+     */
     public App start() {
         return start(config().getInt("server.port", 8000));
     }
 
-    /** Starts serving on {@code port} (0 picks a free port; see {@link #port()}). */
+    /** Starts serving on {@code port} whatever {@code server.port} says (0 picks a free port; see {@link #port()}). */
     public App start(int port) {
         ServerSettings settings = state.serverSettings(port);
         synchronized (this) {

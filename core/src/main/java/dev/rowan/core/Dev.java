@@ -11,7 +11,7 @@ import java.util.List;
  * <pre>{@code
  * public static void main(String[] args) {
  *     Dev.autoReload(Main.class, args);   // dev profile only; a no-op in prod and in the restarted copy
- *     App.create().get("/", ctx -> ctx.text("Hello")).start(8000);
+ *     App.create().get("/", ctx -> ctx.text("Hello")).start();
  * }
  * }</pre>
  */

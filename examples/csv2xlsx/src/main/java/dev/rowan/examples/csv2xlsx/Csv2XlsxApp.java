@@ -38,7 +38,7 @@ import java.util.Optional;
  * App.create(Config.load().with("server.max-body-size", "200MB"))
  *    .install(CsrfProtection.create())
  *    .install(Csv2XlsxApp.at("/csv2xlsx"))
- *    .start(8000);
+ *    .start();
  * }</pre>
  */
 public final class Csv2XlsxApp implements Module {

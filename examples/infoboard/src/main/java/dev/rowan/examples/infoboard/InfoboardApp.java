@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * never fails with a 500.
  *
  * <pre>{@code
- * App.create().install(InfoboardApp.at("/infoboard")).start(8000);
+ * App.create().install(InfoboardApp.at("/infoboard")).start();
  * }</pre>
  */
 public final class InfoboardApp implements Module {
