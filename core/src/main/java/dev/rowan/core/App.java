@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * public static void main(String[] args) {
  *     App.create()
  *        .get("/", ctx -> ctx.text("Hello, Rowan"))
- *        .start(8000);
+ *        .start();
  * }
  * }</pre>
  */
@@ -226,6 +226,26 @@ public final class App implements Routes {
                 + " is registered. Register one with app.register(" + type.getSimpleName() + ".class, ...) or install the module that provides it."));
     }
 
+    /**
+     * Declares settings this app or module reads, so that a {@code ROWAN_*} variable meant for one of
+     * them but misspelt is reported at startup ({@code core.W005}) and the settings page lists them.
+     * A module declares its settings in {@link Module#install}:
+     * <pre>{@code
+     * app.declare(Setting.of("mail.host", Setting.Type.TEXT, "localhost", "The SMTP server mail is sent through."));
+     * }</pre>
+     */
+    public App declare(Setting... settings) {
+        for (Setting s : settings) {
+            state.declare(s);
+        }
+        return this;
+    }
+
+    /** Every declared setting: the core's, then each module's, in the order they were declared. */
+    public List<Setting> settings() {
+        return state.settings();
+    }
+
     public App check(Check check) {
         state.requireSetup("add a check");
         state.checks().add(check);
@@ -272,12 +292,16 @@ public final class App implements Routes {
 
     // ---------------------------------------------------------------- serving
 
-    /** Starts serving on {@code server.port} (default 8000). */
+    /**
+     * Starts serving on the port {@code server.port} sets (environment {@code PORT} or
+     * {@code ROWAN_SERVER_PORT}), 8000 unless set: the same code then runs on a laptop and on a host
+     * that assigns the port.
+     */
     public App start() {
         return start(config().getInt("server.port", 8000));
     }
 
-    /** Starts serving on {@code port} (0 picks a free port; see {@link #port()}). */
+    /** Starts serving on {@code port} whatever {@code server.port} says (0 picks a free port; see {@link #port()}). */
     public App start(int port) {
         ServerSettings settings = state.serverSettings(port);
         synchronized (this) {

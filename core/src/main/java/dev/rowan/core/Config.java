@@ -9,20 +9,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Typed settings. Later sources win: built-in defaults, {@code application.properties} on the class
  * path, {@code application-<profile>.properties}, the same two files in the working directory,
- * environment variables ({@code ROWAN_SERVER_PORT} sets {@code server.port}; {@code PORT},
- * {@code DATABASE_URL} and {@code SECRET_KEY} are read too), system properties, then values set in
- * code. The profile comes from {@code ROWAN_PROFILE} (or {@code -Drowan.profile}) and is
+ * environment variables ({@code ROWAN_SERVER_MAX_BODY_SIZE} sets {@code server.max-body-size};
+ * {@code PORT}, {@code DATABASE_URL} and {@code SECRET_KEY} are read too), system properties, then
+ * values set in code. The profile comes from {@code ROWAN_PROFILE} (or {@code -Drowan.profile}) and is
  * {@code dev} when unset.
+ *
+ * <p>Keys match the relaxed way: dots, dashes and underscores are the same and case is ignored, so
+ * {@code server.max-body-size}, {@code server.max_body_size} and {@code SERVER_MAX_BODY_SIZE} name one
+ * setting, in every source and in every getter. The settings Rowan and its modules read are declared
+ * ({@link Setting}) and listed in {@code docs/reference/settings.md}.
  *
  * <pre>{@code
  * Config config = Config.load().with("server.port", "9000");
@@ -33,12 +41,17 @@ public final class Config {
     /** The profile names Rowan knows; any other name is allowed and behaves like prod. */
     public static final String DEV = "dev", TEST = "test", PROD = "prod";
 
-    private final Map<String, String> values;
-    private final String profile;
+    /** Variables with the {@code ROWAN_} prefix that are not settings: they are read before any config exists. */
+    private static final Set<String> NOT_SETTINGS = Set.of("ROWAN_PROFILE", Dev.CHILD_MARKER);
 
-    private Config(Map<String, String> values, String profile) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    private final Values values;
+    private final String profile;
+    private final Set<String> environmentVariables;
+
+    private Config(Values values, String profile, Set<String> environmentVariables) {
+        this.values = values;
         this.profile = profile;
+        this.environmentVariables = Set.copyOf(environmentVariables);
     }
 
     /** Loads settings from files, environment and system properties. */
@@ -48,34 +61,36 @@ public final class Config {
 
     static Config load(Map<String, String> env, Properties sys) {
         String profile = firstNonBlank(sys.getProperty("rowan.profile"), env.get("ROWAN_PROFILE"));
-        var merged = new TreeMap<String, String>();
+        var merged = new Values();
         readClasspath("application.properties", merged);
         readFile(Path.of("application.properties"), merged);
         if (profile == null) {
-            profile = merged.getOrDefault("profile", DEV);
+            profile = merged.get("profile").orElse(DEV);
         }
         readClasspath("application-" + profile + ".properties", merged);
         readFile(Path.of("application-" + profile + ".properties"), merged);
-        readEnvironment(env, merged);
+        Set<String> fromEnvironment = readEnvironment(env, merged);
         sys.stringPropertyNames().stream()
                 .filter(k -> !k.startsWith("java.") && !k.startsWith("sun.") && !k.startsWith("os.") && !k.startsWith("user."))
                 .forEach(k -> merged.put(k.startsWith("rowan.") ? k.substring(6) : k, sys.getProperty(k)));
         merged.remove("profile");
-        return new Config(merged, profile);
+        return new Config(merged, profile, fromEnvironment);
     }
 
     /** Settings from a map only (tests, embedded use); the profile defaults to {@code test}. */
     public static Config of(Map<String, String> values) {
-        var copy = new TreeMap<>(values);
-        String profile = copy.remove("profile");
-        return new Config(copy, profile == null ? TEST : profile);
+        var copy = new Values();
+        values.forEach(copy::put);
+        String profile = copy.get("profile").orElse(null);
+        copy.remove("profile");
+        return new Config(copy, profile == null ? TEST : profile, Set.of());
     }
 
-    /** A copy with one setting replaced. */
+    /** A copy with one setting replaced (whichever spelling of its key was set before). */
     public Config with(String key, String value) {
-        var copy = new TreeMap<>(values);
+        var copy = values.copy();
         copy.put(key, value);
-        return new Config(copy, profile);
+        return new Config(copy, profile, environmentVariables);
     }
 
     /**
@@ -92,7 +107,7 @@ public final class Config {
 
     /** A copy running under another profile. */
     public Config withProfile(String newProfile) {
-        return new Config(values, newProfile);
+        return new Config(values, newProfile, environmentVariables);
     }
 
     public String profile() {
@@ -117,9 +132,9 @@ public final class Config {
         return getBoolean("debug", isDev());
     }
 
+    /** The value of {@code key} in any spelling ({@code server.max-body-size}, {@code SERVER_MAX_BODY_SIZE}); empty when unset or blank. */
     public Optional<String> get(String key) {
-        String v = values.get(key);
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+        return values.get(key).filter(v -> !v.isBlank()).map(String::strip);
     }
 
     public String get(String key, String fallback) {
@@ -176,9 +191,21 @@ public final class Config {
         return get(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    /** All settings (secrets included: do not log this). */
+    /**
+     * All settings, each under one spelling of its key: the one a file or code used, else the one
+     * derived from its environment variable ({@code ROWAN_MAIL_HOST} is {@code mail.host}). Secrets
+     * are included: do not log this.
+     */
     public Map<String, String> asMap() {
-        return values;
+        return values.asMap();
+    }
+
+    /**
+     * The names of the {@code ROWAN_*} environment variables this config was loaded from (none for
+     * {@link #of}), so a startup check can report those that match no declared {@link Setting}.
+     */
+    public Set<String> environmentVariables() {
+        return environmentVariables;
     }
 
     /** The environment variable that sets {@code key}. */
@@ -186,25 +213,34 @@ public final class Config {
         return "ROWAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private static void readEnvironment(Map<String, String> env, Map<String, String> into) {
+    /** {@code key} in the form relaxed matching compares: lower case, with dots for dashes and underscores. */
+    static String relaxed(String key) {
+        return key.strip().toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
+    }
+
+    private static Set<String> readEnvironment(Map<String, String> env, Values into) {
+        var names = new TreeSet<String>();
         env.forEach((name, value) -> {
-            if (name.startsWith("ROWAN_") && !name.equals("ROWAN_PROFILE")) {
-                into.put(name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            if (name.startsWith("ROWAN_") && !NOT_SETTINGS.contains(name)) {
+                names.add(name);
+                into.putFromEnvironment(name.substring(6).toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
         copyIfSet(env, "PORT", "server.port", into);
         copyIfSet(env, "DATABASE_URL", "database.url", into);
         copyIfSet(env, "SECRET_KEY", "secret.key", into);
+        return names;
     }
 
-    private static void copyIfSet(Map<String, String> env, String name, String key, Map<String, String> into) {
+    // The conventional names (Heroku's PORT and DATABASE_URL, Django's SECRET_KEY) yield to a ROWAN_ variable.
+    private static void copyIfSet(Map<String, String> env, String name, String key, Values into) {
         String v = env.get(name);
-        if (v != null && !v.isBlank() && !into.containsKey(key)) {
-            into.put(key, v);
+        if (v != null && !v.isBlank() && into.get(key).isEmpty()) {
+            into.putFromEnvironment(key, v);
         }
     }
 
-    private static void readClasspath(String name, Map<String, String> into) {
+    private static void readClasspath(String name, Values into) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = loader == null ? null : loader.getResourceAsStream(name)) {
             if (in != null) {
@@ -215,7 +251,7 @@ public final class Config {
         }
     }
 
-    private static void readFile(Path file, Map<String, String> into) {
+    private static void readFile(Path file, Values into) {
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file)) {
                 merge(r, into);
@@ -225,7 +261,7 @@ public final class Config {
         }
     }
 
-    private static void merge(Reader reader, Map<String, String> into) throws IOException {
+    private static void merge(Reader reader, Values into) throws IOException {
         var p = new Properties();
         p.load(reader);
         p.stringPropertyNames().forEach(k -> into.put(k, p.getProperty(k)));
@@ -288,6 +324,57 @@ public final class Config {
             return a.strip();
         }
         return b != null && !b.isBlank() ? b.strip() : null;
+    }
+
+    /**
+     * Values under their relaxed key, each remembering one spelling for {@link #asMap()}. A spelling
+     * from a file or code replaces one derived from a variable name, which has lost its dashes.
+     */
+    private static final class Values {
+        private record Entry(String key, String value, boolean fromEnvironment) {
+        }
+
+        private final Map<String, Entry> byRelaxedKey;
+
+        Values() {
+            this(new HashMap<>());
+        }
+
+        private Values(Map<String, Entry> entries) {
+            this.byRelaxedKey = entries;
+        }
+
+        Values copy() {
+            return new Values(new HashMap<>(byRelaxedKey));
+        }
+
+        void put(String key, String value) {
+            put(key, value, false);
+        }
+
+        void putFromEnvironment(String key, String value) {
+            put(key, value, true);
+        }
+
+        private void put(String key, String value, boolean fromEnvironment) {
+            Entry before = byRelaxedKey.get(relaxed(key));
+            String spelling = before != null && fromEnvironment ? before.key() : key;
+            byRelaxedKey.put(relaxed(key), new Entry(spelling, value, fromEnvironment && (before == null || before.fromEnvironment())));
+        }
+
+        Optional<String> get(String key) {
+            return Optional.ofNullable(byRelaxedKey.get(relaxed(key))).map(Entry::value);
+        }
+
+        void remove(String key) {
+            byRelaxedKey.remove(relaxed(key));
+        }
+
+        Map<String, String> asMap() {
+            var out = new TreeMap<String, String>();
+            byRelaxedKey.values().forEach(e -> out.put(e.key(), e.value()));
+            return Collections.unmodifiableMap(out);
+        }
     }
 
     /** A setting is missing or malformed; the message says which and how to fix it. */

@@ -11,7 +11,7 @@ import java.util.List;
  * <pre>{@code
  * public static void main(String[] args) {
  *     Dev.autoReload(Main.class, args);   // dev profile only; a no-op in prod and in the restarted copy
- *     App.create().get("/", ctx -> ctx.text("Hello")).start(8000);
+ *     App.create().get("/", ctx -> ctx.text("Hello")).start();
  * }
  * }</pre>
  */
@@ -39,7 +39,8 @@ public final class Dev {
             Supervisor.exitWhenParentDies();
             return;
         }
-        if (!"false".equalsIgnoreCase(System.getenv("ROWAN_RELOAD")) && Config.load().isDev()) {
+        Config config = Config.load();
+        if (config.isDev() && config.getBoolean("reload", true)) {
             ChildCommand command = ChildCommand.forThisJvm(mainClass.getName(), List.of(args), CHILD_MARKER);
             if (!command.watchedRoots().isEmpty()) {
                 System.exit(Supervisor.runUntilStopped(command));

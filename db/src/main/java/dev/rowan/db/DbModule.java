@@ -2,11 +2,13 @@ package dev.rowan.db;
 
 import dev.rowan.core.App;
 import dev.rowan.core.Module;
+import dev.rowan.core.Setting;
 import dev.rowan.db.internal.web.AtomicRequests;
 import dev.rowan.db.internal.web.ConfiguredDatabases;
 import dev.rowan.db.internal.web.ConnectionCheck;
 import dev.rowan.db.internal.web.NameLengthCheck;
 import dev.rowan.db.internal.web.DbErrorPages;
+import dev.rowan.db.internal.web.DbSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,6 +71,7 @@ public final class DbModule implements Module {
 
     @Override
     public void install(App app) {
+        app.declare(DbSettings.ALL.toArray(Setting[]::new));
         ConfiguredDatabases databases = ConfiguredDatabases.from(app.config());
         app.check(new ConnectionCheck(databases));
         app.check(new NameLengthCheck(databases, models));

@@ -3,8 +3,10 @@ package dev.rowan.forms;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Module;
+import dev.rowan.core.Setting;
 import dev.rowan.core.spi.CsrfTokens;
 import dev.rowan.forms.internal.csrf.CsrfEngine;
+import dev.rowan.forms.internal.csrf.CsrfSettingDeclarations;
 import dev.rowan.forms.internal.csrf.CsrfSettings;
 import dev.rowan.forms.internal.csrf.Origins;
 
@@ -65,6 +67,7 @@ public final class CsrfProtection implements Module {
 
     @Override
     public void install(App app) {
+        app.declare(CsrfSettingDeclarations.ALL.toArray(Setting[]::new));
         Config c = app.config();
         List<String> origins = new ArrayList<>(c.getList("csrf.trusted-origins"));
         origins.addAll(trustedOrigins);

@@ -8,8 +8,10 @@ import dev.rowan.core.Check;
 import dev.rowan.core.Config;
 import dev.rowan.core.Module;
 import dev.rowan.core.PathConverter;
+import dev.rowan.core.Setting;
 import dev.rowan.mongo.internal.Embedded;
 import dev.rowan.mongo.internal.IndexSpec;
+import dev.rowan.mongo.internal.MongoSettings;
 import dev.rowan.mongo.internal.UriMask;
 import org.bson.codecs.configuration.CodecProvider;
 import org.bson.codecs.configuration.CodecRegistries;
@@ -68,6 +70,7 @@ public final class MongoModule implements Module {
 
     @Override
     public void install(App app) {
+        app.declare(MongoSettings.ALL.toArray(Setting[]::new));
         Config config = app.config();
         Optional<String> uri = builder.uri.or(() -> config.get("mongodb.uri")).or(MongoModule::environmentUri);
         if (uri.isEmpty()) {

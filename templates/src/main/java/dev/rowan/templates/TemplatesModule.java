@@ -3,9 +3,11 @@ package dev.rowan.templates;
 import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Module;
+import dev.rowan.core.Setting;
 import dev.rowan.core.spi.ErrorPageRenderer;
 import dev.rowan.core.spi.TemplateRenderer;
 import dev.rowan.templates.internal.web.ErrorTemplates;
+import dev.rowan.templates.internal.web.TemplateSettings;
 import dev.rowan.templates.internal.web.WebRenderer;
 
 import java.nio.file.Files;
@@ -77,6 +79,7 @@ public final class TemplatesModule implements Module {
 
     @Override
     public void install(App app) {
+        app.declare(TemplateSettings.ALL.toArray(Setting[]::new));
         Config config = app.config();
         TemplatesConfig templates = TemplatesConfig.of(app);
         boolean reloading = reload.orElse(config.isDev());

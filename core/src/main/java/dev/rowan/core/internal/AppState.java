@@ -8,6 +8,7 @@ import dev.rowan.core.Handler;
 import dev.rowan.core.HttpMethod;
 import dev.rowan.core.Middleware;
 import dev.rowan.core.Routes;
+import dev.rowan.core.Setting;
 import dev.rowan.core.Signer;
 import dev.rowan.core.internal.routing.Converters;
 import dev.rowan.core.internal.routing.Route;
@@ -39,6 +40,7 @@ public final class AppState {
     private final Converters converters = new Converters();
     private final List<Check> checks = new ArrayList<>();
     private final Set<String> installed = new HashSet<>();
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
     private final SecretKeys secretKeys;
     private volatile boolean frozen;
@@ -50,6 +52,18 @@ public final class AppState {
         this.config = config;
         this.secretKeys = SecretKeys.from(config);
         checks.add(new CoreChecks(secretKeys));
+        checks.add(new UnknownEnvironmentCheck());
+        CoreSettings.ALL.forEach(this::declare);
+    }
+
+    /** Adds a declaration; a second one for the same key (a module installed by two others) is the same setting. */
+    public void declare(Setting setting) {
+        requireSetup("declare the setting " + setting.key());
+        settings.putIfAbsent(setting.key(), setting);
+    }
+
+    public List<Setting> settings() {
+        return List.copyOf(settings.values());
     }
 
     public Config config() {

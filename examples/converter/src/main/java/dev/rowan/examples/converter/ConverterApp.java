@@ -18,7 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * App.create()
  *    .install(ConverterApp.at("/converter"))
- *    .start(8000);
+ *    .start();
  * }</pre>
  */
 public final class ConverterApp implements Module {

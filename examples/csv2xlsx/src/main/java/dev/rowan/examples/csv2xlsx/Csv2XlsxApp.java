@@ -5,6 +5,7 @@ import dev.rowan.core.Config;
 import dev.rowan.core.Context;
 import dev.rowan.core.HttpException;
 import dev.rowan.core.Module;
+import dev.rowan.core.Setting;
 import dev.rowan.core.UploadedFile;
 import dev.rowan.core.spi.CsrfTokens;
 import dev.rowan.examples.csv2xlsx.convert.CsvConversionException;
@@ -37,7 +38,7 @@ import java.util.Optional;
  * App.create(Config.load().with("server.max-body-size", "200MB"))
  *    .install(CsrfProtection.create())
  *    .install(Csv2XlsxApp.at("/csv2xlsx"))
- *    .start(8000);
+ *    .start();
  * }</pre>
  */
 public final class Csv2XlsxApp implements Module {
@@ -45,6 +46,9 @@ public final class Csv2XlsxApp implements Module {
     public static final String DEFAULT_LAYOUT = "csv2xlsx/base.html";
     /** The upload limit {@link #main} uses unless {@code server.max-body-size} is set. */
     public static final String SUGGESTED_MAX_BODY_SIZE = "200MB";
+    /** The one setting of its own the converter reads; uploads use the core's server.max-body-size and server.upload-dir. */
+    public static final Setting MAX_ROWS = Setting.of("csv2xlsx.max-rows", Setting.Type.INTEGER,
+            String.valueOf(CsvToXlsx.Builder.DEFAULT_MAX_ROWS), "CSV files with more data rows are refused (csv.E005).");
 
     private final String prefix;
     private final String layout;
@@ -67,6 +71,7 @@ public final class Csv2XlsxApp implements Module {
     @Override
     public void install(App app) {
         app.install(TemplatesModule.create());
+        app.declare(MAX_ROWS);
         long maxRows = app.config().getLong("csv2xlsx.max-rows", CsvToXlsx.Builder.DEFAULT_MAX_ROWS);
         Path tempDir = Path.of(app.config().get("server.upload-dir", System.getProperty("java.io.tmpdir")));
         app.group(prefix, "csv2xlsx", r -> {

@@ -4,11 +4,13 @@ import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Context;
 import dev.rowan.core.Module;
+import dev.rowan.core.Setting;
 import dev.rowan.templates.TemplatesModule;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,12 +33,21 @@ import java.util.function.Supplier;
  * never fails with a 500.
  *
  * <pre>{@code
- * App.create().install(InfoboardApp.at("/infoboard")).start(8000);
+ * App.create().install(InfoboardApp.at("/infoboard")).start();
  * }</pre>
  */
 public final class InfoboardApp implements Module {
     /** The template pages extend unless {@link #withLayout(String)} names another. */
     public static final String DEFAULT_LAYOUT = "infoboard/base.html";
+
+    /** What the board reads from the app's config. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.of("infoboard.upstream-url", Setting.Type.URL, "", "The rates service: GET <url>/latest answers "
+                    + "{\"base\":..,\"date\":..,\"rates\":{..}}. Without it a built-in sample service is used."),
+            Setting.of("infoboard.connect-timeout", Setting.Type.DURATION, "2s", "How long to wait for the rates service to accept."),
+            Setting.of("infoboard.read-timeout", Setting.Type.DURATION, "3s", "How long to wait for the rates service to answer."),
+            Setting.of("infoboard.cache-ttl", Setting.Type.DURATION, "5m", "How long fetched rates are served without asking again."),
+            Setting.of("infoboard.retry-after", Setting.Type.DURATION, "30s", "After a failure, how long to wait before asking again."));
 
     private final String prefix;
     private final String layout;
@@ -66,6 +77,7 @@ public final class InfoboardApp implements Module {
     @Override
     public void install(App app) {
         app.install(TemplatesModule.create());
+        app.declare(SETTINGS.toArray(Setting[]::new));
         Config c = app.config();
         Optional<URI> configured = c.get("infoboard.upstream-url").map(InfoboardApp::baseUrl);
         SampleUpstream sample = new SampleUpstream(clock);

@@ -21,7 +21,7 @@ import java.util.Objects;
  * <pre>{@code
  * App.create()
  *    .install(NotesApp.at("/notes"))
- *    .start(8000);
+ *    .start();
  * }</pre>
  *
  * <p>With {@code MONGODB_URI} set the notes live in that MongoDB; without it, in an in-process server whose data

@@ -1,0 +1,66 @@
+package dev.rowan.core.internal;
+
+import dev.rowan.core.App;
+import dev.rowan.core.Check;
+import dev.rowan.core.Setting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code core.W005}: a {@code ROWAN_*} environment variable that names no declared setting. Such a
+ * variable is almost always a typo or a key that changed, and it is otherwise silently ignored.
+ */
+final class UnknownEnvironmentCheck implements Check {
+    @Override
+    public List<Result> run(App app) {
+        List<Setting> declared = app.settings();
+        var out = new ArrayList<Result>();
+        for (String variable : app.config().environmentVariables()) {
+            String spelling = variable.substring("ROWAN_".length());
+            if (declared.stream().noneMatch(s -> s.matches(spelling))) {
+                out.add(warning(variable, nearest(spelling, declared)));
+            }
+        }
+        return out;
+    }
+
+    private static Result warning(String variable, Setting nearest) {
+        return Result.warning("core.W005", "The environment variable " + variable + " matches no setting, so it has no effect; "
+                        + "the nearest setting is " + nearest.key() + " (" + nearest.environmentName() + ").",
+                "Rename it to " + nearest.environmentName() + " if that is the one you meant, or remove it. "
+                        + "docs/reference/settings.md lists every setting.");
+    }
+
+    private static Setting nearest(String spelling, List<Setting> declared) {
+        String wanted = relaxed(spelling);
+        return declared.stream().min(Comparator.comparingInt(s -> distance(wanted, relaxed(s.key().replaceAll("<[a-z]+>", "x")))))
+                .orElseThrow();
+    }
+
+    private static String relaxed(String key) {
+        return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
+    }
+
+    /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
