@@ -203,8 +203,10 @@ public final class Dispatcher {
         }
         String problem = RequestTarget.problem(target);
         if (problem != null) {
-            sendPlain(ex, 400, problem);
-            return null;
+            // Answered by the app's error page (or JSON under an API prefix), like an undecodable path.
+            int q = target.indexOf('?');
+            String rawPath = target.startsWith("/") ? (q < 0 ? target : target.substring(0, q)) : "/";
+            return refused(new RequestContext(this, ex, method, rawPath, "", ex.headers().first("Host").orElseGet(allowedHosts::defaultHost)), problem);
         }
         // RFC 9112 §3.2.2: an absolute-form target names the host, and the Host header is ignored.
         String host = RequestTarget.authority(target);
@@ -224,11 +226,15 @@ public final class Dispatcher {
         Optional<String> path = Router.decodePath(rawPath);
         if (path.isEmpty()) {
             // Answered by the app's error page (or JSON under an API prefix), which needs a context: it gets the raw path.
-            RequestContext undecodable = new RequestContext(this, ex, method, rawPath, query, host);
-            undecodable.pathUndecodable = true;
-            return undecodable;
+            return refused(new RequestContext(this, ex, method, rawPath, query, host),
+                    "The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
         }
         return new RequestContext(this, ex, method, path.get(), query, host);
+    }
+
+    private static RequestContext refused(RequestContext ctx, String why) {
+        ctx.refusal = why;
+        return ctx;
     }
 
     /**
@@ -236,8 +242,10 @@ public final class Dispatcher {
      * decoded, and a declared body over the limit (the engine has not read it and closes the connection).
      */
     private void refuseUnservable(RequestContext ctx) {
-        if (ctx.pathUndecodable) {
-            throw HttpException.badRequest("The URL path has a malformed or forbidden percent-escape (%2F, %00 or invalid UTF-8).");
+        if (ctx.refusal != null) {
+            // A target the server cannot read is a client it should not trust with the rest of the stream.
+            ctx.exchange().closeAfterResponse();
+            throw HttpException.badRequest(ctx.refusal);
         }
         long length = ctx.exchange().contentLength();
         if (length > maxBodySize) {

@@ -48,8 +48,8 @@ public final class RequestContext implements RequestContextAccess {
     private final String host;
     private Map<String, Object[]> pathParams = Map.of();
     private RouteMatch match;
-    /** The path could not be percent-decoded; {@link #path()} is then the raw path and nothing is routed. */
-    boolean pathUndecodable;
+    /** Why the request is refused before routing (a path or target that cannot be decoded; {@link #path()} is then raw and nothing is routed); null when it is not. */
+    String refusal;
 
     private Map<String, List<String>> queryParams;
     private FormData form;
@@ -97,7 +97,7 @@ public final class RequestContext implements RequestContextAccess {
      */
     RouteMatch match() {
         if (match == null) {
-            match = pathUndecodable ? RouteMatch.NOT_FOUND : dispatcher.router().find(method, path);
+            match = refusal != null ? RouteMatch.NOT_FOUND : dispatcher.router().find(method, path);
         }
         return match;
     }
