@@ -278,6 +278,11 @@ public final class Dispatcher {
     // ------------------------------------------------------------------ errors
 
     private void handleError(RequestContext ctx, Throwable t) throws IOException {
+        if (ctx.committed && t instanceof ServerExchange.ClientGoneException gone) {
+            LOG.log(System.Logger.Level.DEBUG, "The response to " + ctx.method() + " " + ctx.path() + " was cut short: " + gone.getMessage());
+            ctx.exchange().closeAfterResponse();
+            return;
+        }
         if (ctx.committed) {
             LOG.log(System.Logger.Level.ERROR, "Error after the response was committed for " + ctx.path(), t);
             ctx.exchange().closeAfterResponse();

@@ -140,4 +140,17 @@ public interface ServerExchange {
             return limit;
         }
     }
+
+    /**
+     * Thrown while writing a response the client no longer takes: it closed the connection or
+     * stopped reading. Nothing is wrong with the server, so Rowan logs it as a debug line, not as
+     * an error with a stack trace (a client that hangs up mid-download must not flood the log).
+     */
+    final class ClientGoneException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ClientGoneException(String message) {
+            super(message);
+        }
+    }
 }

@@ -201,7 +201,7 @@ final class NettyExchange implements ServerExchange {
         }
         started = true;
         if (!connection.channel().isActive()) {
-            throw new IOException("The client closed the connection");
+            throw new ServerExchange.ClientGoneException("The client closed the connection");
         }
     }
 
@@ -282,7 +282,7 @@ final class NettyExchange implements ServerExchange {
                 throw new IOException("More bytes written than the declared Content-Length of " + declared);
             }
             if (!connection.channel().isActive()) {
-                throw new IOException("The client closed the connection");
+                throw new ServerExchange.ClientGoneException("The client closed the connection");
             }
             connection.sendChunk(new DefaultHttpContent(Unpooled.wrappedBuffer(buffer, 0, count)));
             buffer = new byte[CHUNK];

@@ -1,6 +1,7 @@
 package dev.rowan.core.internal.server;
 
 import dev.rowan.core.internal.ServerSettings;
+import dev.rowan.core.spi.ServerExchange;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -229,11 +230,11 @@ final class Outbound {
             writerWaiting = true;
             while (!channel.isWritable() || streamBytes.get() > STREAM_HIGH_WATER) {
                 if (!channel.isActive()) {
-                    throw new IOException("The client closed the connection");
+                    throw new ServerExchange.ClientGoneException("The client closed the connection");
                 }
                 if (timeout <= 0) {
                     channel.close();
-                    throw new IOException("The client stopped reading the response");
+                    throw new ServerExchange.ClientGoneException("The client stopped reading the response");
                 }
                 timeout = writable.awaitNanos(timeout);
             }

@@ -51,6 +51,21 @@ class StreamingTest extends SmugglingGuard {
         }
     }
 
+    @Test
+    void aClientThatHangsUpMidDownloadIsADebugLineNotAnError() throws Exception {
+        try (LogCapture log = LogCapture.of("rowan", java.util.logging.Level.FINE)) {
+            try (RawClient c = RawClient.connect(server.port())) {
+                assertThat(c.send("GET /stream?size=" + SIZE + " HTTP/1.1\r\nHost: a\r\n\r\n").readHead().status()).isEqualTo(200);
+            }
+            // The handler notices on its next write; wait for what it logs (the bound only stops a broken build from hanging).
+            for (int i = 0; i < 200 && log.messages().stream().noneMatch(m -> m.contains("/stream")); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(log.messages()).filteredOn(m -> m.contains("/stream")).singleElement().asString()
+                    .startsWith("The response to GET /stream was cut short: The client");
+        }
+    }
+
     private static void skipHead(InputStream in) throws java.io.IOException {
         int matched = 0;
         while (matched < 4) {
