@@ -195,9 +195,11 @@ final class Outbound {
                 return;
             }
             channel.config().setAutoRead(true);
-            channel.eventLoop().schedule(() -> {
+            var deadline = channel.eventLoop().schedule(() -> {
                 channel.close();
             }, Math.min(LINGER_MILLIS, Math.max(100, settings.idleTimeout().toMillis())), TimeUnit.MILLISECONDS);
+            // A client that closes first must not leave its channel held by the timer until it fires.
+            channel.closeFuture().addListener(closed -> deadline.cancel(false));
         });
     }
 

@@ -34,7 +34,9 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(Map<String, String> settings) {
         var config = new HashMap<>(Map.of("server.idle-timeout", "2s", "server.max-body-size", "64KB",
-                "server.max-uri-length", "1KB", "server.max-header-size", "2KB"));
+                "server.max-uri-length", "1KB", "server.max-header-size", "2KB",
+                "server.max-form-fields", "20", "server.max-upload-files", "2", "server.max-part-header-size", "512",
+                "server.max-form-memory-size", "4KB"));
         config.putAll(settings);
         app = App.create(Config.of(config));
         for (HttpMethod m : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT}) {
@@ -61,6 +63,7 @@ final class TestServer implements AutoCloseable {
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
+        app.post("/form", ctx -> ctx.text(ctx.formParams().size() + " fields, " + ctx.files("f").size() + " files"));
         app.get("/stream", ctx -> {
             int size = ctx.query("size").asInt();
             ctx.stream("application/octet-stream", out -> {
