@@ -59,7 +59,7 @@ class InfoboardAppTest {
         start();
         var r = get();
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("1 EUR in other currencies, 2026-11-27")
+        assertThat(r.body()).contains("1 EUR in other currencies, <time datetime=\"2026-11-27\">2026-11-27</time>")
                 .contains("<td>USD</td><td class=\"num\">1.08</td>").contains("Fetched just now")
                 .doesNotContain("Sample data").doesNotContain("unavailable");
     }
@@ -279,7 +279,7 @@ class InfoboardAppTest {
         app = App.create(Config.of(Map.of())).install(InfoboardApp.at("/").withClock(clock)).start(0);
         var r = send("/");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("Sample data from the built-in demo service").contains("1 EUR in other currencies, 2026-11-27")
+        assertThat(r.body()).contains("Sample data from the built-in demo service").contains("1 EUR in other currencies, <time datetime=\"2026-11-27\">")
                 .contains("<td>USD</td>");
     }
 
