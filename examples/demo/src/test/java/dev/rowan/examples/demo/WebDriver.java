@@ -21,8 +21,9 @@ import java.util.Map;
  * chromedriver: open a session, load a page, run a script, take a screenshot. No client library.
  */
 final class WebDriver implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; the system properties {@code chromium} and {@code chromedriver} point elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     private static final JsonCodec JSON = Json.codec();
 
     private final Process driver;
