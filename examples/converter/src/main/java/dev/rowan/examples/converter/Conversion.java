@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * <pre>{@code
  * Conversion c = Temperatures.convert("-40", "C", "F");
- * c.display();   // "-40 °C = -40 °F"
+ * c.display();   // "-40 °C = -40 °F"; kelvin has no degree sign: "0 °C = 273.15 K"
  * }</pre>
  */
 public record Conversion(BigDecimal value, Unit from, Unit to, BigDecimal result) {
@@ -30,7 +30,7 @@ public record Conversion(BigDecimal value, Unit from, Unit to, BigDecimal result
     }
 
     public String display() {
-        return valueText() + " °" + from.symbol() + " = " + resultText() + " °" + to.symbol();
+        return valueText() + " " + from.sign() + " = " + resultText() + " " + to.sign();
     }
 
     private static String plain(BigDecimal d) {

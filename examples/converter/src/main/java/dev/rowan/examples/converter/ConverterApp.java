@@ -6,6 +6,8 @@ import dev.rowan.core.Module;
 import dev.rowan.core.Routes;
 import dev.rowan.templates.TemplatesModule;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +26,8 @@ import java.util.Objects;
 public final class ConverterApp implements Module {
     /** The template pages extend unless {@link #withLayout(String)} names another. */
     public static final String DEFAULT_LAYOUT = "converter/base.html";
+    /** The JSON link of the empty form: an example worth clicking. */
+    private static final String EXAMPLE_QUERY = "value=98.6&from=F&to=C";
 
     private final String prefix;
     private final String layout;
@@ -62,7 +66,10 @@ public final class ConverterApp implements Module {
         model.put("value", ctx.query("value").asString(""));
         model.put("from", ctx.query("from").asString("F"));
         model.put("to", ctx.query("to").asString("C"));
+        model.put("api_query", EXAMPLE_QUERY);
         if (submitted(ctx)) {
+            // The JSON link repeats what was asked, so it shows the API's answer to this very input.
+            model.put("api_query", apiQuery(ctx));
             try {
                 model.put("conversion", convert(ctx));
             } catch (InvalidTemperatureException e) {
@@ -84,6 +91,15 @@ public final class ConverterApp implements Module {
 
     private static Conversion convert(Context ctx) {
         return Temperatures.convert(ctx.query("value").asString(""), ctx.query("from").asString(""), ctx.query("to").asString(""));
+    }
+
+    private static String apiQuery(Context ctx) {
+        return "value=" + encode(ctx.query("value").asString("")) + "&from=" + encode(ctx.query("from").asString(""))
+                + "&to=" + encode(ctx.query("to").asString(""));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static boolean submitted(Context ctx) {

@@ -40,8 +40,8 @@ public final class Temperatures {
         BigDecimal number = number(value);
         Unit.Fraction kelvin = fromUnit.toKelvin(number);
         if (kelvin.numerator().signum() < 0) {
-            throw new InvalidTemperatureException("value", value.strip() + " °" + fromUnit.symbol()
-                    + " is below absolute zero (" + absoluteZero(fromUnit) + " °" + fromUnit.symbol() + "); nothing is colder.");
+            throw new InvalidTemperatureException("value", value.strip() + " " + fromUnit.sign()
+                    + " is below absolute zero (" + absoluteZero(fromUnit) + " " + fromUnit.sign() + "); nothing is colder.");
         }
         Unit.Fraction result = toUnit.fromKelvin(kelvin);
         BigDecimal rounded = result.numerator().divide(result.denominator(), DECIMALS, RoundingMode.HALF_EVEN);

@@ -37,6 +37,14 @@ public enum Unit {
         return symbol;
     }
 
+    /**
+     * How a value in this unit is written after the number: {@code °C}, {@code °F}, but {@code K}, since
+     * the kelvin is an absolute unit and has had no degree sign since 1967 (SI, 13th CGPM).
+     */
+    public String sign() {
+        return this == KELVIN ? symbol : "°" + symbol;
+    }
+
     /** The full name, e.g. {@code Fahrenheit}. */
     public String label() {
         return label;

@@ -92,6 +92,32 @@ class ConverterAppTest {
                 .contains("<option value=\"F\" selected>");
     }
 
+    @Test
+    void theJsonLinkIsTheConversionJustMade() {
+        var r = get("/converter/?value=100&from=C&to=K");
+        assertThat(r.text()).contains("<output>100 °C = 373.15 K</output>")
+                .contains("<a href=\"/converter/api/convert?value=100&amp;from=C&amp;to=K\">")
+                .doesNotContain("value=98.6");
+        assertThat(get("/converter/api/convert?value=100&from=C&to=K").text()).contains("\"result\":373.15");
+    }
+
+    @Test
+    void theJsonLinkOfAFailedConversionShowsTheApisAnswerToTheSameInput() {
+        var r = get("/converter/?value=" + URLEncoder.encode("12 & x", StandardCharsets.UTF_8) + "&from=F&to=C");
+        assertThat(r.text()).contains("<a href=\"/converter/api/convert?value=12+%26+x&amp;from=F&amp;to=C\">");
+    }
+
+    @Test
+    void theEmptyFormLinksAnExample() {
+        assertThat(get("/converter/").text()).contains("<a href=\"/converter/api/convert?value=98.6&amp;from=F&amp;to=C\">");
+    }
+
+    @Test
+    void theUnitChoicesWriteKelvinWithoutADegreeSign() {
+        assertThat(get("/converter/").text()).contains(">Kelvin (K)</option>").contains(">Celsius (°C)</option>")
+                .doesNotContain("°K");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"value=&from=F&to=C", "value=abc&from=F&to=C", "value=1e999&from=F&to=C", "value=NaN&from=C&to=F",
             "value=-274&from=C&to=F", "value=1&from=Q&to=F"})

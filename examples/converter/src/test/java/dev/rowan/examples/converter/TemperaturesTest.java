@@ -67,11 +67,19 @@ class TemperaturesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-273.16, C, -273.15", "-459.68, F, -459.67", "-0.01, K, 0"})
-    void belowAbsoluteZeroIsRefused(String value, String unit, String zero) {
+    @CsvSource({"-273.16, C, -273.16 °C, -273.15 °C", "-459.68, F, -459.68 °F, -459.67 °F", "-0.01, K, -0.01 K, 0 K"})
+    void belowAbsoluteZeroIsRefused(String value, String unit, String typed, String zero) {
         assertThatThrownBy(() -> Temperatures.convert(value, unit, "K"))
                 .isInstanceOf(InvalidTemperatureException.class)
-                .hasMessageContaining("below absolute zero (" + zero + " °" + unit + ")");
+                .hasMessageStartingWith(typed + " is below absolute zero (" + zero + ")");
+    }
+
+    @Test
+    void kelvinIsWrittenWithoutADegreeSign() {
+        assertThat(Temperatures.convert("0", "C", "K").display()).isEqualTo("0 °C = 273.15 K");
+        assertThat(Temperatures.convert("300", "K", "F").display()).isEqualTo("300 K = 80.33 °F");
+        assertThat(Unit.KELVIN.sign()).isEqualTo("K");
+        assertThat(Unit.CELSIUS.sign()).isEqualTo("°C");
     }
 
     @Test

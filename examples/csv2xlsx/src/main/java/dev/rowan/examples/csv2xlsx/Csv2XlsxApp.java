@@ -94,7 +94,7 @@ public final class Csv2XlsxApp implements Module {
         Path xlsx = Files.createTempFile(tempDir, "csv2xlsx-", ".xlsx");
         try {
             try (InputStream in = csv.open(); OutputStream out = Files.newOutputStream(xlsx)) {
-                options.converter(maxRows).convert(in, out);
+                options.converter(maxRows, tempDir).convert(in, out);
             } catch (CsvConversionException e) {
                 int status = e.reason() == CsvConversionException.Reason.TOO_MANY_ROWS ? 413 : 400;
                 refuse(ctx, status, e.getMessage(), e.line().stream().boxed().findFirst(), options);
@@ -148,8 +148,9 @@ public final class Csv2XlsxApp implements Module {
             return new Options(d, ctx.form("header").isPresent(), ctx.form("text").isPresent());
         }
 
-        CsvToXlsx converter(long maxRows) {
-            return CsvToXlsx.builder().delimiter(delimiter.character()).header(header).typedCells(!text).maxRows(maxRows).build();
+        CsvToXlsx converter(long maxRows, Path tempDir) {
+            return CsvToXlsx.builder().delimiter(delimiter.character()).header(header).typedCells(!text)
+                    .maxRows(maxRows).tempDirectory(tempDir).build();
         }
 
         Map<String, Object> model() {

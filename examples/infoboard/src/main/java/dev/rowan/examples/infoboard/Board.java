@@ -22,6 +22,7 @@ final class Board {
     static Map<String, Object> model(RatesCache.View view, Instant now, Duration ttl, boolean sample) {
         Map<String, Object> model = new HashMap<>();
         model.put("sample", sample);
+        model.put("refreshing", view.refreshing());
         view.failure().ifPresent(f -> model.put("problem", f.result().detail()));
         view.data().ifPresent(snapshot -> {
             Rates r = snapshot.rates();

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,11 @@ import java.util.function.Supplier;
  * </pre>
  *
  * Without an upstream URL it starts a small built-in sample service on 127.0.0.1 and labels the data as
- * sample data. When the service is slow, down, failing or sends something unusable, the page shows the
- * last good rates with their age, or a 503 "unavailable" page when it never had any: it never hangs and
- * never fails with a 500.
+ * sample data. Once the cache TTL has passed, the page shows the rates it has at once and fetches newer
+ * ones in the background. When the service is slow, down, failing or sends something unusable, the page
+ * shows the last good rates with their age, or a 503 "unavailable" page when it never had any: it never
+ * hangs and never fails with a 500. Redirects are followed only within the upstream URL's own scheme,
+ * host and port; a reset connection is tried again, within the connect + read timeout.
  *
  * <pre>{@code
  * App.create().install(InfoboardApp.at("/infoboard")).start();
@@ -88,10 +92,12 @@ public final class InfoboardApp implements Module {
         Duration retryAfter = c.getDuration("infoboard.retry-after", Duration.ofSeconds(30));
         Upstream upstream = new Upstream(() -> latest(base.get()), connect, read);
         // Followers wait a little longer than the leader's own bounded call, never indefinitely.
-        RatesCache cache = new RatesCache(upstream::fetch, clock, ttl, retryAfter, connect.plus(read).plusSeconds(1));
+        ExecutorService refreshes = Executors.newVirtualThreadPerTaskExecutor();
+        RatesCache cache = new RatesCache(upstream::fetch, clock, ttl, retryAfter, connect.plus(read).plusSeconds(1), refreshes);
         boolean isSample = configured.isEmpty();
         app.group(prefix, "infoboard", r -> r.get("/", ctx -> page(ctx, cache, ttl, retryAfter, isSample), "index"));
         app.onStop(() -> {
+            refreshes.shutdownNow();
             upstream.close();
             sample.stop();
         });

@@ -29,13 +29,13 @@ class RatesCacheTest {
             calls.incrementAndGet();
             await(gate);
             return new FetchResult.Ok(RATES);
-        }, clock, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        }, clock, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Executors.newVirtualThreadPerTaskExecutor());
         List<Future<RatesCache.View>> readers = new ArrayList<>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 10; i++) {
                 readers.add(pool.submit(cache::current));
             }
-            while (calls.get() < 1 || cache.waiting() < 9) {
+            while (calls.get() < 1 || cache.waiting() < 10) {
                 Thread.onSpinWait();
             }
             gate.countDown();
@@ -50,12 +50,43 @@ class RatesCacheTest {
     void aFailureKeepsTheLastGoodData() {
         var results = new ArrayList<FetchResult>(List.of(new FetchResult.Ok(RATES),
                 new FetchResult.Failed(FetchResult.Problem.DOWN, "it refused the connection")));
-        var cache = new RatesCache(() -> results.removeFirst(), clock, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        var cache = new RatesCache(() -> results.removeFirst(), clock, Duration.ofMinutes(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), Runnable::run);
         var first = cache.current();
         clock.advance(Duration.ofMinutes(2));
+        cache.current();   // serves the stale data; the refresh runs (here: inline) and fails
         var second = cache.current();
         assertThat(second.data()).isEqualTo(first.data());
         assertThat(second.failure()).hasValueSatisfying(f -> assertThat(f.result().detail()).isEqualTo("it refused the connection"));
+    }
+
+    @Test
+    void staleDataIsServedAtOnceWhileTheRefreshRunsInTheBackground() throws Exception {
+        var calls = new AtomicInteger();
+        var gate = new CountDownLatch(1);
+        var newer = new Rates("EUR", LocalDate.of(2026, 11, 28), RATES.rates());
+        var cache = new RatesCache(() -> {
+            if (calls.incrementAndGet() == 1) {
+                return new FetchResult.Ok(RATES);
+            }
+            await(gate);
+            return new FetchResult.Ok(newer);
+        }, clock, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Executors.newVirtualThreadPerTaskExecutor());
+        cache.current();
+        clock.advance(Duration.ofMinutes(2));
+
+        var stale = cache.current();   // returns although the refresh is held at the gate
+
+        assertThat(stale.data()).hasValueSatisfying(s -> assertThat(s.rates()).isEqualTo(RATES));
+        assertThat(stale.refreshing()).isTrue();
+        assertThat(cache.current().refreshing()).isTrue();
+        var refresh = cache.refreshing().orElseThrow();
+        gate.countDown();
+        refresh.get(30, TimeUnit.SECONDS);
+        var fresh = cache.current();
+        assertThat(fresh.data()).hasValueSatisfying(s -> assertThat(s.rates()).isEqualTo(newer));
+        assertThat(fresh.refreshing()).isFalse();
+        assertThat(calls).hasValue(2);
     }
 
     @Test

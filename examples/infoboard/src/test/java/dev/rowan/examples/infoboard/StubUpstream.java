@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A rates service on 127.0.0.1:0 that a test switches between behaviours. */
 final class StubUpstream implements AutoCloseable {
-    enum Mode { OK, SLOW, FAILING, MALFORMED, WRONG_SHAPE, GATED }
+    enum Mode { OK, SLOW, FAILING, MALFORMED, WRONG_SHAPE, GATED, REDIRECT }
 
     static final String OK_BODY = "{\"amount\":1.0,\"base\":\"EUR\",\"date\":\"2026-11-27\",\"rates\":{\"USD\":1.08,\"GBP\":0.85,\"JPY\":162.4}}";
 
@@ -22,11 +22,13 @@ final class StubUpstream implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Mode mode = Mode.OK;
+    private final AtomicInteger resets = new AtomicInteger();
+    private volatile String location = "/";
 
     StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/latest", this::handle);
+        server.createContext("/", this::handle);
         server.start();
     }
 
@@ -37,6 +39,23 @@ final class StubUpstream implements AutoCloseable {
     StubUpstream mode(Mode m) {
         mode = m;
         return this;
+    }
+
+    /** The next {@code n} requests get their connection closed without an answer. */
+    StubUpstream resetNext(int n) {
+        resets.set(n);
+        return this;
+    }
+
+    /** REDIRECT mode answers 302 with this Location (absolute or relative). */
+    StubUpstream redirectTo(String target) {
+        location = target;
+        return mode(Mode.REDIRECT);
+    }
+
+    /** The stub's origin with the host written as {@code localhost}: the same socket, another host name. */
+    String localhostUrl() {
+        return "http://localhost:" + server.getAddress().getPort();
     }
 
     int requests() {
@@ -56,8 +75,21 @@ final class StubUpstream implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        if (resets.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // Closed before any response: the JDK server drops the connection without sending a byte.
+            ex.close();
+            return;
+        }
         try (ex) {
             switch (mode) {
+                case REDIRECT -> {
+                    if (ex.getRequestURI().getPath().equals("/latest")) {
+                        ex.getResponseHeaders().set("Location", location);
+                        ex.sendResponseHeaders(302, -1);
+                    } else {
+                        send(ex, 200, OK_BODY);   // the redirect's target on this same stub
+                    }
+                }
                 case OK -> send(ex, 200, OK_BODY);
                 case FAILING -> send(ex, 500, "{\"error\":\"internal\"}");
                 case MALFORMED -> send(ex, 200, "{\"base\":\"EUR\",\"rates\":{\"USD\":1.0");

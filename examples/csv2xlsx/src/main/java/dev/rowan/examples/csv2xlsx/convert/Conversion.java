@@ -8,12 +8,15 @@ import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import dev.rowan.examples.csv2xlsx.convert.CsvConversionException.Reason;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,7 @@ final class Conversion {
     private static final Pattern PARSER_LINE = Pattern.compile("line (\\d+)");
 
     private final CsvToXlsx options;
+    private final Progress progress;
     private QuoteTracker quotes;
     private long rows;
     private int columns;
@@ -37,10 +41,11 @@ final class Conversion {
 
     Conversion(CsvToXlsx options) {
         this.options = options;
+        this.progress = new Progress(options.progressEvery());
     }
 
     ConversionReport run(InputStream csv, OutputStream xlsx) throws IOException, CsvConversionException {
-        BufferedInputStream bytes = new BufferedInputStream(csv, 64 * 1024);
+        BufferedInputStream bytes = new BufferedInputStream(progress.counting(csv), 64 * 1024);
         Charset charset = Signatures.inspect(bytes, options.charset());
         Reader text = new TextGuardReader(bytes, charset);
         char[] sample = new char[SAMPLE_CHARS];
@@ -51,12 +56,31 @@ final class Conversion {
         }
         char delimiter = options.delimiter().orElseGet(() -> Delimiters.detect(new String(sample, 0, sampled), truncated));
         quotes = new QuoteTracker(new PrefixedReader(sample, sampled, text), delimiter);
-        SheetWriter sheets = new SheetWriter(xlsx, options.rowsPerSheet(), options.typedCells());
-        parse(reader(delimiter), sheets);
-        sheets.finish();
-        xlsx.flush();
-        return ConversionReport.of(rows, sheets.sheets(), columns, delimiter, options.delimiter().isEmpty(),
+        int sheets = writeWorkbook(reader(delimiter), xlsx);
+        progress.finished(rows, sheets);
+        return ConversionReport.of(rows, sheets, columns, delimiter, options.delimiter().isEmpty(),
                 options.header());
+    }
+
+    /**
+     * Writes the sheets into a spool file, then copies it to {@code xlsx} with each sheet's true
+     * dimension (see {@link Dimensions} for why it takes two passes). Returns the number of sheets.
+     */
+    private int writeWorkbook(CsvReader<CsvRecord> reader, OutputStream xlsx) throws IOException, CsvConversionException {
+        Path spool = Files.createTempFile(options.tempDirectory(), ".csv2xlsx-", ".spool");
+        try {
+            SheetWriter sheets;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
+                sheets = new SheetWriter(out, options.rowsPerSheet(), options.typedCells());
+                parse(reader, sheets);
+                sheets.finish();
+            }
+            Dimensions.copy(spool, xlsx, sheets.ranges());
+            xlsx.flush();
+            return sheets.sheets();
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 
     private CsvReader<CsvRecord> reader(char delimiter) {
@@ -87,6 +111,7 @@ final class Conversion {
                 } else {
                     countRow();
                     sheets.row(record);
+                    progress.rows(rows);
                 }
                 first = false;
             }

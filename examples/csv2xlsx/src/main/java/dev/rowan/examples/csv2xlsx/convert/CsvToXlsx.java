@@ -61,6 +61,8 @@ public final class CsvToXlsx {
     private final long maxRows;
     private final int rowsPerSheet;
     private final Charset charset;
+    private final Path tempDirectory;
+    private final long progressEvery;
 
     private CsvToXlsx(Builder b) {
         this.delimiter = b.delimiter;
@@ -70,6 +72,8 @@ public final class CsvToXlsx {
         this.maxRows = b.maxRows;
         this.rowsPerSheet = b.rowsPerSheet;
         this.charset = b.charset;
+        this.tempDirectory = b.tempDirectory;
+        this.progressEvery = b.progressEvery;
     }
 
     /** A builder with the defaults: detected delimiter, header row, typed cells, strict field count. */
@@ -149,11 +153,21 @@ public final class CsvToXlsx {
         return charset;
     }
 
+    Path tempDirectory() {
+        return tempDirectory;
+    }
+
+    long progressEvery() {
+        return progressEvery;
+    }
+
     /** Options of a {@link CsvToXlsx}; every option has a sensible default. */
     public static final class Builder {
 
         /** The default {@link #maxRows(long)}: five million data rows, about five full sheets. */
         public static final long DEFAULT_MAX_ROWS = 5_000_000;
+        /** The default {@link #progressEvery(long)}: a log line per 100,000 data rows (about 10 MB of CSV). */
+        public static final long DEFAULT_PROGRESS_EVERY = 100_000;
 
         private Optional<Character> delimiter = Optional.empty();
         private boolean header = true;
@@ -162,6 +176,8 @@ public final class CsvToXlsx {
         private long maxRows = DEFAULT_MAX_ROWS;
         private int rowsPerSheet = SheetWriter.EXCEL_MAX_ROWS;
         private Charset charset = StandardCharsets.UTF_8;
+        private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private long progressEvery = DEFAULT_PROGRESS_EVERY;
 
         private Builder() {
         }
@@ -239,6 +255,29 @@ public final class CsvToXlsx {
         /** The encoding of files without a byte order mark (default UTF-8); bad bytes are an error. */
         public Builder charset(Charset charset) {
             this.charset = Objects.requireNonNull(charset, "charset");
+            return this;
+        }
+
+        /**
+         * Where a conversion keeps its intermediate workbook (default {@code java.io.tmpdir}); it is deleted
+         * when the conversion ends. A web app passes its upload directory, e.g.
+         * {@code .tempDirectory(Path.of(config.get("server.upload-dir", "/var/tmp")))}.
+         */
+        public Builder tempDirectory(Path directory) {
+            this.tempDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Logs a progress line (rows written, megabytes read) to the {@code rowan.csv2xlsx} logger at INFO
+         * every {@code rows} data rows, and a closing line with the totals; default
+         * {@value #DEFAULT_PROGRESS_EVERY}, 0 for none. Files shorter than that log nothing.
+         */
+        public Builder progressEvery(long rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("csv.C004 progressEvery must be 0 (off) or more, got " + rows);
+            }
+            this.progressEvery = rows;
             return this;
         }
 

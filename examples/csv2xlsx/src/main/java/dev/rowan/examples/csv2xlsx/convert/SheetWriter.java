@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,23 +23,36 @@ final class SheetWriter {
     private static final int FLUSH_EVERY = 2048;
     private static final String DATE_FORMAT = "yyyy-mm-dd";
     private static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+    /** The workbook is an intermediate file (see {@link Dimensions}): compress it fast, not small. */
+    private static final int SPOOL_LEVEL = 1;
 
     private final Workbook workbook;
     private final int rowsPerSheet;
     private final boolean typed;
     private Optional<CsvRecord> header = Optional.empty();
     private Worksheet sheet;
+    private final List<UsedRange> ranges = new ArrayList<>();
     private int sheets;
     private int row;
 
     SheetWriter(OutputStream out, int rowsPerSheet, boolean typed) {
         this.workbook = new Workbook(out, "Rowan csv2xlsx", "1.0");
+        this.workbook.setCompressionLevel(SPOOL_LEVEL);
         this.rowsPerSheet = rowsPerSheet;
         this.typed = typed;
     }
 
     int sheets() {
         return sheets;
+    }
+
+    /** The cells each sheet uses, first sheet first. */
+    List<UsedRange> ranges() {
+        return List.copyOf(ranges);
+    }
+
+    private UsedRange range() {
+        return ranges.getLast();
     }
 
     /** Writes the header in bold on the first sheet and remembers it for the continuation sheets. */
@@ -71,6 +86,7 @@ final class SheetWriter {
     }
 
     private void cell(int c, String field) {
+        range().cell(row, c);
         Object value = typed ? TypedCells.classify(field) : field;
         switch (value) {
             case String text -> sheet.inlineString(row, c, text);
@@ -94,6 +110,7 @@ final class SheetWriter {
         }
         sheets++;
         sheet = workbook.newWorksheet("Sheet" + sheets);
+        ranges.add(new UsedRange());
         row = 0;
         if (header.isPresent()) {
             writeHeader(header.get());
@@ -106,6 +123,7 @@ final class SheetWriter {
             // Width is fixed before the first flush; the header is the only hint we have in a stream.
             sheet.width(c, Math.clamp(name.length() + 4L, 10, 60));
             sheet.inlineString(0, c, name);
+            range().cell(0, c);
             sheet.style(0, c).bold().set();
         }
         sheet.freezePane(0, 1);

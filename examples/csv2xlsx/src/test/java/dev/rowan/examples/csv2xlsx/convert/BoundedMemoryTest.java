@@ -38,6 +38,7 @@ class BoundedMemoryTest {
         assertThat(output).contains("rows=" + ROWS + " sheets=1 columns=8");
         output.stream().filter(l -> l.startsWith("peakHeapMiB=")).forEach(l -> System.out.println("csv2xlsx " + l));
         assertThat(countRows(xlsx)).isEqualTo(ROWS + 1);
+        assertThat(DimensionTest.dimension(xlsx, 1)).isEqualTo("A1:H" + (ROWS + 1));
     }
 
     private static Path writeCsv(Path file) throws IOException {
