@@ -3,6 +3,7 @@ package dev.rowan.core;
 import dev.rowan.core.internal.reload.ChildCommand;
 import dev.rowan.core.internal.reload.Supervisor;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,16 +24,22 @@ public final class Dev {
     }
 
     /**
-     * In the {@code dev} profile, turns this JVM into a supervisor: it runs {@code mainClass} with the
-     * same class path, JVM options and {@code args} in a child JVM, watches the class-path folders
-     * ({@code target/classes}, {@code target/test-classes}) and {@code src/main/resources}, and on a
-     * change (settled for about 300 ms) stops the child gracefully and starts a new one, printing one
-     * line per restart. The child's output goes to this console. When the child exits by itself (a
-     * startup error, a port in use), the supervisor keeps watching and restarts on the next change.
-     * Ctrl-C or SIGTERM stops both. This method then never returns.
+     * In the {@code dev} profile, turns this JVM into a supervisor: it runs {@code mainClass} in a
+     * child JVM with the class path it was loaded from (also when a launcher such as Maven's
+     * {@code exec:java} loaded it in a class loader of its own), the same JVM options and
+     * {@code args}. It watches the class-path folders ({@code target/classes},
+     * {@code target/test-classes}) and {@code src/main/resources}, and once they have been quiet for
+     * {@code reload.quiet-period} (1 s) after a change, stops the child gracefully and starts a new
+     * one, printing one line per restart. It compiles nothing itself: your IDE's build or
+     * {@code ./mvnw compile} in a second terminal writes the classes it watches. While the main class's
+     * file is missing (a build deleted it and is writing it again) the running app keeps serving and the
+     * restart waits for the build. When the child exits by itself (a startup error, a port in use),
+     * the supervisor keeps watching and restarts on the next change. Ctrl-C or SIGTERM stops both.
+     * This method then never returns.
      *
      * <p>It returns at once, and main simply continues, in the child, outside the {@code dev}
-     * profile, when {@code ROWAN_RELOAD=false}, or when the class path has no folder to watch (a jar).
+     * profile, with {@code reload=false} ({@code ROWAN_RELOAD=false}), or when the class path has no
+     * folder to watch (a jar).
      */
     public static void autoReload(Class<?> mainClass, String[] args) {
         if (System.getenv(CHILD_MARKER) != null) {
@@ -41,9 +48,9 @@ public final class Dev {
         }
         Config config = Config.load();
         if (config.isDev() && config.getBoolean("reload", true)) {
-            ChildCommand command = ChildCommand.forThisJvm(mainClass.getName(), List.of(args), CHILD_MARKER);
+            ChildCommand command = ChildCommand.forThisJvm(mainClass, List.of(args), CHILD_MARKER);
             if (!command.watchedRoots().isEmpty()) {
-                System.exit(Supervisor.runUntilStopped(command));
+                System.exit(Supervisor.runUntilStopped(command, config.getDuration("reload.quiet-period", Duration.ofSeconds(1))));
             }
         }
     }

@@ -42,6 +42,29 @@ class DevReloadTest {
             }
             """;
 
+    /** Runs a main the way Maven's exec:java does: from a class loader of its own, inside the launcher's JVM. */
+    private static final String LAUNCHER = """
+            import java.io.File;
+            import java.net.URL;
+            import java.net.URLClassLoader;
+            import java.nio.file.Path;
+            import java.util.Arrays;
+
+            public class Launch {
+                public static void main(String[] args) throws Exception {
+                    String[] entries = args[0].split(File.pathSeparator);
+                    URL[] urls = new URL[entries.length];
+                    for (int i = 0; i < entries.length; i++) {
+                        urls[i] = Path.of(entries[i]).toUri().toURL();
+                    }
+                    var loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+                    Thread.currentThread().setContextClassLoader(loader);
+                    Class.forName(args[1], true, loader).getMethod("main", String[].class)
+                            .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
     private Process supervisor;
@@ -80,6 +103,40 @@ class DevReloadTest {
     }
 
     @Test
+    void anAppRunByALauncherInItsOwnClassLoaderIsSupervisedWithItsOwnClassPath() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        compile(classes, "v1");
+        Path launcher = Files.createDirectories(dir.resolve("launcher"));
+        compileSource(launcher, "Launch", LAUNCHER);
+        int port = freePort();
+        supervisor = start(List.of("-cp", launcher.toString(), "Launch",
+                classes + File.pathSeparator + System.getProperty("java.class.path"), "ReloadMe", String.valueOf(port)));
+
+        awaitBody(port, "v1");
+        compile(classes, "v2");
+        awaitBody(port, "v2");
+        assertThat(Files.readString(log)).contains("ReloadMe.class changed, restarting (").doesNotContain("exited with code");
+    }
+
+    @Test
+    void aBuildThatDeletesTheClassesBeforeWritingThemCausesOneRestartAndNoFailedOne() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        compile(classes, "v1");
+        int port = freePort();
+        supervisor = startSupervisor(classes, port);
+        awaitBody(port, "v1");
+
+        // What Maven's compiler does on a change: copy resources, delete the classes, then write new ones.
+        Files.writeString(classes.resolve("application.properties"), "greeting=hi\n");
+        Files.delete(classes.resolve("ReloadMe.class"));
+        awaitLog("ReloadMe.class is missing (a build is under way)");
+        assertThat(body(port)).as("the running app keeps serving during the build").contains("v1");
+        compile(classes, "v2");
+        awaitBody(port, "v2");
+        assertThat(Files.readString(log)).doesNotContain("Could not find or load main class").doesNotContain("exited with code");
+    }
+
+    @Test
     void outsideTheDevProfileItReturnsAndMainJustRuns() {
         // Surefire runs this JVM with ROWAN_PROFILE=test; supervising would never return (or exit the JVM).
         Dev.autoReload(DevReloadTest.class, new String[0]);
@@ -87,10 +144,15 @@ class DevReloadTest {
     }
 
     private Process startSupervisor(Path classes, int port) throws IOException {
+        return start(List.of("-cp", classes + File.pathSeparator + System.getProperty("java.class.path"), "ReloadMe", String.valueOf(port)));
+    }
+
+    private Process start(List<String> javaArgs) throws IOException {
         log = dir.resolve("supervisor.log");
-        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
-                "ReloadMe", String.valueOf(port))
+        var command = new java.util.ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArgs);
+        var pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -119,6 +181,28 @@ class DevReloadTest {
         throw new AssertionError("Never saw '" + expected + "' (last: " + last.orElse("nothing") + "). Log:\n" + readLog());
     }
 
+    private void awaitLog(String expected) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!readLog().contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The log never said '" + expected + "':\n" + readLog());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Optional<String> body(int port) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build();
+            return Optional.of(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            return Optional.of(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     private String readLog() {
         try {
             return Files.readString(log);
@@ -128,8 +212,12 @@ class DevReloadTest {
     }
 
     private void compile(Path classes, String text) throws IOException {
-        Path src = Files.createDirectories(dir.resolve("src")).resolve("ReloadMe.java");
-        Files.writeString(src, MAIN.formatted(text));
+        compileSource(classes, "ReloadMe", MAIN.formatted(text));
+    }
+
+    private void compileSource(Path classes, String name, String source) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src")).resolve(name + ".java");
+        Files.writeString(src, source);
         var err = new ByteArrayOutputStream();
         int rc = ToolProvider.getSystemJavaCompiler().run(null, null, err, "-d", classes.toString(),
                 "-cp", System.getProperty("java.class.path"), "--release", "21", src.toString());

@@ -18,6 +18,8 @@ public final class CoreSettings {
                     + "of a plain one; never turn it on in production.").inProfile(Config.DEV, "true"),
             Setting.of("reload", Type.BOOLEAN, "true", "Lets Dev.autoReload restart the app when its classes or resources change "
                     + "(dev profile only); false runs main once, unsupervised."),
+            Setting.of("reload.quiet-period", Type.DURATION, "1s", "How long the watched folders must stay unchanged before "
+                    + "Dev.autoReload restarts, so that one build causes one restart."),
             Setting.of("server.port", Type.INTEGER, "8000", "The port app.start() listens on; start(port) in code wins.")
                     .alsoFromEnvironment("PORT"),
             Setting.of("server.host", Type.TEXT, "127.0.0.1", "The address the server listens on; 0.0.0.0 for every interface.")

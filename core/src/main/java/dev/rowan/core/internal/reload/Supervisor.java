@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
  * it on shutdown. One instance per supervising JVM.
  */
 public final class Supervisor implements AutoCloseable {
-    private static final Duration QUIET = Duration.ofMillis(300);
     /** Longer than the server's default graceful shutdown (10 s), so in-flight requests can finish. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -23,14 +22,17 @@ public final class Supervisor implements AutoCloseable {
     private volatile boolean stopping;
     private int restarts;
 
-    private Supervisor(ChildCommand command) {
+    private Supervisor(ChildCommand command, Duration quiet) {
         this.command = command;
-        this.watcher = new TreeWatcher(command.watchedRoots(), QUIET);
+        this.watcher = new TreeWatcher(command.watchedRoots(), quiet);
     }
 
-    /** Supervises until Ctrl-C/SIGTERM (a shutdown hook stops the child); returns the exit code to use. */
-    public static int runUntilStopped(ChildCommand command) {
-        Supervisor s = new Supervisor(command);
+    /**
+     * Supervises until Ctrl-C/SIGTERM (a shutdown hook stops the child); returns the exit code to use.
+     * A change counts once the files have been quiet for {@code quiet}.
+     */
+    public static int runUntilStopped(ChildCommand command, Duration quiet) {
+        Supervisor s = new Supervisor(command, quiet);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(s::close));
         try {
             s.run();
@@ -53,6 +55,12 @@ public final class Supervisor implements AutoCloseable {
         startChild();
         Optional<Path> changed;
         while (!stopping && (changed = watcher.awaitChange()).isPresent()) {
+            if (!command.mainClassReady()) {
+                // Mid-build: the running app keeps serving, and the build's next writes end the wait.
+                say(changed.get() + " changed while " + command.mainClassFile().orElseThrow().getFileName()
+                        + " is missing (a build is under way); restarting once it is back");
+                continue;
+            }
             restarts++;
             say(changed.get() + " changed, restarting (" + restarts + ")");
             stopChild();

@@ -29,11 +29,24 @@ class DevReloadPartsTest {
 
     @Test
     void theChildRunsTheSameMainWithTheSameClassPathAndArguments() {
-        ChildCommand c = ChildCommand.forThisJvm("com.example.Main", java.util.List.of("a", "b"), "MARK");
+        ChildCommand c = ChildCommand.forThisJvm(DevReloadPartsTest.class, java.util.List.of("a", "b"), "MARK");
         assertThat(c.command().getFirst()).endsWith(File.separator + "java");
-        assertThat(c.command()).containsSubsequence("-cp", System.getProperty("java.class.path"), "com.example.Main", "a", "b");
+        assertThat(c.command()).containsSubsequence("-cp", System.getProperty("java.class.path"), DevReloadPartsTest.class.getName(), "a", "b");
         assertThat(c.command()).noneMatch(a -> a.startsWith("-agentlib:jdwp"));
         assertThat(c.markerVariable()).isEqualTo("MARK");
+    }
+
+    @Test
+    void anAppLoadedByALaunchersOwnClassLoaderKeepsThatClassPath() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("app/target/classes"));
+        Path lib = Files.writeString(dir.resolve("lib.jar"), "");
+        Path parentLib = Files.writeString(dir.resolve("parent.jar"), "");
+        try (var parent = new java.net.URLClassLoader(new java.net.URL[] {parentLib.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+             var app = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL(), lib.toUri().toURL()}, parent)) {
+            assertThat(ChildCommand.classPathOf(app, "launcher.jar"))
+                    .isEqualTo(String.join(File.pathSeparator, parentLib.toString(), classes.toString(), lib.toString()));
+        }
+        assertThat(ChildCommand.classPathOf(ClassLoader.getSystemClassLoader(), "app.jar")).isEqualTo("app.jar");
     }
 
     @Test
