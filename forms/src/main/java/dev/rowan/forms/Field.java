@@ -37,10 +37,11 @@ public final class Field<T> {
     private final Function<Raw, T> whenPresent;
     private final Function<Raw, T> whenEmpty;
     private final Optional<T> initial;
+    private final boolean keepsBidiControls;
 
     private Field(String name, Optional<String> label, String help, Kind kind, Map<String, String> attributes,
                   List<Choice> choices, boolean required, Function<Raw, T> whenPresent, Function<Raw, T> whenEmpty,
-                  Optional<T> initial) {
+                  Optional<T> initial, boolean keepsBidiControls) {
         this.name = name;
         this.label = label;
         this.help = help;
@@ -51,6 +52,7 @@ public final class Field<T> {
         this.whenPresent = whenPresent;
         this.whenEmpty = whenEmpty;
         this.initial = initial;
+        this.keepsBidiControls = keepsBidiControls;
     }
 
     /** A required field; {@code convert} turns non-empty input into a value or throws {@link ValidationException}. */
@@ -58,7 +60,7 @@ public final class Field<T> {
         requireName(name);
         return new Field<>(name, Optional.empty(), "", kind, Map.of(), List.of(), true, convert, raw -> {
             throw new ValidationException("This field is required.");
-        }, Optional.empty());
+        }, Optional.empty(), kind == Kind.PASSWORD); // a password is never shown, and must stay as typed
     }
 
     /** The name of the HTML input and of the key in bound data. */
@@ -88,26 +90,28 @@ public final class Field<T> {
 
     /** A copy with another label. */
     public Field<T> label(String text) {
-        return new Field<>(name, Optional.of(text), help, kind, attributes, choices, required, whenPresent, whenEmpty, initial);
+        return new Field<>(name, Optional.of(text), help, kind, attributes, choices, required, whenPresent,
+                whenEmpty, initial, keepsBidiControls);
     }
 
     /** A copy with help text. */
     public Field<T> help(String text) {
         return new Field<>(name, label, Objects.requireNonNull(text, "text"), kind, attributes, choices, required,
-                whenPresent, whenEmpty, initial);
+                whenPresent, whenEmpty, initial, keepsBidiControls);
     }
 
     /** A copy whose unbound form shows {@code value}. */
     public Field<T> initial(T value) {
         return new Field<>(name, label, help, kind, attributes, choices, required, whenPresent, whenEmpty,
-                Optional.of(value));
+                Optional.of(value), keepsBidiControls);
     }
 
     /** A copy with an extra HTML attribute on the widget, e.g. {@code attr("placeholder", "you@example.com")}. */
     public Field<T> attr(String attribute, String value) {
         Map<String, String> copy = new LinkedHashMap<>(attributes);
         copy.put(Objects.requireNonNull(attribute, "attribute"), Objects.requireNonNull(value, "value"));
-        return new Field<>(name, label, help, kind, copy, choices, required, whenPresent, whenEmpty, initial);
+        return new Field<>(name, label, help, kind, copy, choices, required, whenPresent, whenEmpty, initial,
+                keepsBidiControls);
     }
 
     /** A copy that also runs {@code validator} on the converted value. */
@@ -120,7 +124,7 @@ public final class Field<T> {
             T value = before.apply(raw);
             validator.validate(value);
             return value;
-        }, whenEmpty, initial);
+        }, whenEmpty, initial, keepsBidiControls);
     }
 
     /** A copy that passes the validated value through {@code cleaner} (Django's {@code clean_<field>}). */
@@ -129,7 +133,17 @@ public final class Field<T> {
         Function<Raw, T> before = whenPresent;
         return new Field<>(name, label, help, kind, attributes, choices, required,
                 raw -> Objects.requireNonNull(cleaner.clean(before.apply(raw)), "a cleaner returned null"),
-                whenEmpty, initial);
+                whenEmpty, initial, keepsBidiControls);
+    }
+
+    /**
+     * A copy that keeps the bidi controls U+202A–U+202E and U+2066–U+2069 instead of removing them (see
+     * {@link SafeText}), for text whose writer sets directions by hand; a NUL is still refused. Password fields keep
+     * them already.
+     */
+    public Field<T> keepBidiControls() {
+        return new Field<>(name, label, help, kind, attributes, choices, required, whenPresent, whenEmpty, initial,
+                true);
     }
 
     /** A copy shown as a {@code <textarea>} (text fields). */
@@ -148,7 +162,7 @@ public final class Field<T> {
         Map<String, String> copy = new LinkedHashMap<>(attributes);
         copy.remove("required");
         return new Field<>(name, label, help, kind, copy, choices, false, raw -> Optional.of(present.apply(raw)),
-                raw -> Optional.empty(), initial.map(Optional::of));
+                raw -> Optional.empty(), initial.map(Optional::of), keepsBidiControls);
     }
 
     /** An optional field whose empty input gives {@code fallback}, e.g. {@code Fields.integer("page").optional(1)}. */
@@ -156,15 +170,18 @@ public final class Field<T> {
         Objects.requireNonNull(fallback, "fallback");
         Map<String, String> copy = new LinkedHashMap<>(attributes);
         copy.remove("required");
-        return new Field<>(name, label, help, kind, copy, choices, false, whenPresent, raw -> fallback, initial);
+        return new Field<>(name, label, help, kind, copy, choices, false, whenPresent, raw -> fallback, initial,
+                keepsBidiControls);
     }
 
     // ---------------------------------------------------------------- for Form and the renderer
 
     /** Cleans what the client sent: converts, validates and runs cleaners; throws {@link ValidationException}. */
     T cleanRaw(Raw raw) {
+        // Before the empty check: text of nothing but bidi controls is empty.
+        Raw safe = raw.safe(keepsBidiControls);
         // A checkbox has no "empty": unticked is false, and validators such as Validators.checked must see it.
-        return raw.isEmpty() && kind != Kind.CHECKBOX ? whenEmpty.apply(raw) : whenPresent.apply(raw);
+        return safe.isEmpty() && kind != Kind.CHECKBOX ? whenEmpty.apply(safe) : whenPresent.apply(safe);
     }
 
     Kind kind() {
@@ -180,16 +197,19 @@ public final class Field<T> {
     }
 
     Field<T> withChoices(List<Choice> options) {
-        return new Field<>(name, label, help, kind, attributes, options, required, whenPresent, whenEmpty, initial);
+        return new Field<>(name, label, help, kind, attributes, options, required, whenPresent, whenEmpty, initial,
+                keepsBidiControls);
     }
 
     /** A required field whose empty input means {@code emptyValue} (an unticked checkbox is {@code false}). */
     Field<T> emptyMeans(T emptyValue) {
-        return new Field<>(name, label, help, kind, attributes, choices, false, whenPresent, raw -> emptyValue, initial);
+        return new Field<>(name, label, help, kind, attributes, choices, false, whenPresent, raw -> emptyValue,
+                initial, keepsBidiControls);
     }
 
     private Field<T> withKind(Kind newKind) {
-        return new Field<>(name, label, help, newKind, attributes, choices, required, whenPresent, whenEmpty, initial);
+        return new Field<>(name, label, help, newKind, attributes, choices, required, whenPresent, whenEmpty,
+                initial, keepsBidiControls);
     }
 
     private static void requireName(String name) {

@@ -178,7 +178,7 @@ public class Form implements TrustedHtml {
             return out;
         }
         if (value instanceof Map<?, ?>) {
-            return List.of("\u0000object"); // an object where a value belongs: let the field reject it
+            return List.of(Raw.JSON_OBJECT); // an object where a value belongs: the field rejects it
         }
         if (value instanceof BigDecimal d) {
             return List.of(d.toPlainString());

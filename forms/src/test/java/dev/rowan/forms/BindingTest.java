@@ -92,7 +92,7 @@ class BindingTest {
         var bad = b.send("POST", "/bind", "{\"title\":null,\"votes\":7.5,\"price\":{},\"tags\":[]}", "application/json");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("title=[This field is required.]").contains("votes=[Enter a whole number.]")
-                .contains("price=[Enter a number.]").contains("tags=[This field is required.]");
+                .contains("price=[Send a single value here, not a JSON object.]").contains("tags=[This field is required.]");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.rowan.mongo.internal;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class EmbeddedServer {
             throw new UncheckedIOException("mongo.E005 Cannot create the folder for the embedded MongoDB file "
                     + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return new H2Backend(file.toString());
+        return new DurableH2Backend(MVStore.open(file.toString()), false);
     }
 
     public String uri() {

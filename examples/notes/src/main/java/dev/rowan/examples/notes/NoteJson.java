@@ -1,5 +1,6 @@
 package dev.rowan.examples.notes;
 
+import dev.rowan.forms.SafeText;
 import dev.rowan.forms.ValidationException;
 
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Reads a note from a decoded JSON object, strictly: a title must be a string, tags an array of strings, the
- * version a whole number. Every problem is collected by field, so a client learns all of them from one 400.
+ * version a whole number. Every problem is collected by field, so a client learns all of them from one 400. Text
+ * follows the same {@link SafeText} rules as the HTML form: a NUL is refused, bidi controls are removed.
  */
 final class NoteJson {
     private static final Set<String> KNOWN = Set.of("title", "body", "tags", "version", "id", "createdAt", "updatedAt");
@@ -67,7 +69,13 @@ final class NoteJson {
             error(field, "Must be a string, got " + kind(value) + ".");
             return Optional.empty();
         }
-        String stripped = s.strip();
+        String stripped;
+        try {
+            stripped = SafeText.clean(s).strip();
+        } catch (ValidationException e) {
+            e.messages().forEach(m -> error(field, m));
+            return Optional.empty();
+        }
         if (stripped.length() > maxLength) {
             error(field, "Must be at most " + maxLength + " characters, got " + stripped.length() + ".");
             return Optional.empty();

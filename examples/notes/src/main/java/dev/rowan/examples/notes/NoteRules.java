@@ -1,5 +1,6 @@
 package dev.rowan.examples.notes;
 
+import dev.rowan.forms.SafeText;
 import dev.rowan.forms.ValidationException;
 
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ public final class NoteRules {
         return normalizeTags(parts);
     }
 
-    /** Each tag stripped and lower-cased; throws {@link ValidationException} naming a bad one. */
+    /**
+     * Each tag stripped and lower-cased, bidi controls removed; throws {@link ValidationException} naming a bad one
+     * (a NUL included: {@link SafeText#clean}).
+     */
     public static List<String> normalizeTags(List<String> tags) {
         Set<String> out = new LinkedHashSet<>();
         for (String raw : tags) {
-            String tag = raw.strip().toLowerCase(Locale.ROOT);
+            String tag = SafeText.clean(raw).strip().toLowerCase(Locale.ROOT);
             if (!isTag(tag)) {
                 String shown = tag.length() > 40 ? tag.substring(0, 40) + "…" : tag;
                 throw new ValidationException("'" + shown + "' is not a usable tag: use letters, digits, '-' and '_', "

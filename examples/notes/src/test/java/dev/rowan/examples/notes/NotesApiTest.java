@@ -56,6 +56,25 @@ class NotesApiTest {
     }
 
     @Test
+    void aNulCharacterInAnyTextIsA400NamingTheField() {
+        assertBad(client.postJson("/notes/api/notes", Map.of("title", "a\u0000b")), "title", "Null characters (U+0000) are not allowed");
+        assertBad(client.postJson("/notes/api/notes", Map.of("title", "t", "body", "x\u0000")), "body", "Null characters");
+        assertBad(client.postJson("/notes/api/notes", Map.of("title", "t", "tags", List.of("ok", "a\u0000"))), "tags", "Null characters");
+        assertBad(client.postJson("/notes/api/notes", "{\"title\": \"\\u0000\"}"), "title", "Null characters");
+        assertThat(client.get("/notes/api/notes").json()).containsEntry("total", 0);
+    }
+
+    @Test
+    void bidiControlsAreRemovedFromTitleBodyAndTags() {
+        TestResponse created = client.postJson("/notes/api/notes", Map.of("title", "invoice\u202Efdp.exe\u202C",
+                "body", "\u2067שלום\u2069 world", "tags", List.of("\u202Ework")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("title", "invoicefdp.exe").containsEntry("body", "שלום world")
+                .containsEntry("tags", List.of("work"));
+        assertBad(client.postJson("/notes/api/notes", Map.of("title", "\u202E\u202C")), "title", "required");
+    }
+
+    @Test
     void invalidBodiesAreClear400s() {
         assertBad(client.postJson("/notes/api/notes", Map.of("body", "no title")), "title", "required");
         assertBad(client.postJson("/notes/api/notes", Map.of("title", "   ")), "title", "required");

@@ -80,6 +80,18 @@ class NotesPagesTest {
     }
 
     @Test
+    void theFormRefusesANulCharacterAndRemovesBidiControls() {
+        TestResponse res = client.post("/notes/new", withToken("/notes/new", Map.of("title", "a\u0000b", "body", "", "tags", "")));
+        assertThat(res.status()).isEqualTo(400);
+        assertThat(res.text()).contains("Null characters (U+0000) are not allowed in text.");
+        assertThat(client.get("/notes/").text()).contains("No notes yet");
+
+        String id = create("invoice\u202Efdp.exe", "body\u2066 text\u2069", "");
+        assertThat(client.get("/notes/" + id).text()).contains("<h1>invoicefdp.exe</h1>").contains("body text")
+                .doesNotContain("\u202E").doesNotContain("\u2066");
+    }
+
+    @Test
     void theBodyIsPlainTextEscapedByTheTemplate() {
         String id = create("<b>bold</b>", "<script>alert('x')</script>\n& more", "");
         String html = client.get("/notes/" + id).text();
