@@ -40,7 +40,7 @@ class BomTest {
         assertThat(managed).contains("org.slf4j:slf4j-api", "org.slf4j:slf4j-jdk14",
                 "org.xerial:sqlite-jdbc", "org.postgresql:postgresql", "org.mariadb.jdbc:mariadb-java-client", "com.zaxxer:HikariCP",
                 "org.mongodb:mongodb-driver-sync", "de.bwaldvogel:mongo-java-server", "de.bwaldvogel:mongo-java-server-h2-backend",
-                "io.pebbletemplates:pebble", "tools.jackson:jackson-bom", "dev.rowan:rowan-core", "dev.rowan:rowan-db");
+                "io.pebbletemplates:pebble", "tools.jackson:jackson-bom", "io.netty:netty-bom", "dev.rowan:rowan-core", "dev.rowan:rowan-db");
         assertThat(versions.get("slf4j.version")).as("slf4j-api must be 2.x: Pebble alone would bring 1.7").startsWith("2.");
     }
 

@@ -57,6 +57,10 @@ final class Browser {
         return m.group(1);
     }
 
+    String url(String path) {
+        return app.url(path);
+    }
+
     HttpClient client() {
         return http;
     }

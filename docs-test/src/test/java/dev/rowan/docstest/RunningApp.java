@@ -34,6 +34,7 @@ final class RunningApp implements AutoCloseable {
         command.addAll(List.of("-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         pb.environment().remove("ROWAN_PROFILE");
+        pb.environment().remove("MONGODB_URI");   // the notes tutorial runs on its in-process store
         pb.environment().put("PORT", String.valueOf(port));
         RunningApp app = new RunningApp(pb.start(), port);
         if (!app.listening.await(60, TimeUnit.SECONDS) || !app.process.isAlive()) {

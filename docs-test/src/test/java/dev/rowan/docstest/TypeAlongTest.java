@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypeAlongTest {
     static final List<String> PAGES = List.of("docs/getting-started.md", "docs/tutorial/01-converter.md",
-            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md");
+            "docs/tutorial/02-csv2xlsx.md", "docs/tutorial/03-infoboard.md", "docs/tutorial/notes.md");
     /** Lines a clean start must not print: JVM, SLF4J and logging warnings. */
     private static final Pattern WARNING = Pattern.compile("(?m)^WARNING:|SLF4J");
 
@@ -150,5 +153,57 @@ class TypeAlongTest {
                 assertThat(r.body()).contains("The source is unavailable (it could not be reached).");
             }
         }
+    }
+
+    @Test
+    void notes() throws Exception {
+        String page = "docs/tutorial/notes.md";
+        try (RunningApp app = start(page)) {
+            curlExamples(page, app);
+            Browser browser = new Browser(app);
+            String token = Browser.token(browser.get("/new"));
+            assertThat(browser.post("/new", Browser.form("title", "forged")).statusCode()).as("a POST without its token").isEqualTo(403);
+            var invalid = browser.post("/new", Browser.form("_csrf", token, "title", " ", "tags", "two words"));
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(invalid.body()).contains("This field is required.", "&#x27;two words&#x27; is not a usable tag");
+            var created = browser.post("/new", Browser.form("_csrf", token, "title", "<b>Plan</b>", "body", "line one\nline two",
+                    "tags", "Work, ideas, work"));
+            assertThat(created.statusCode()).isEqualTo(303);
+            String note = created.headers().firstValue("location").orElseThrow();
+            assertThat(browser.get(note).body()).contains("&lt;b&gt;Plan&lt;/b&gt;", "line one\nline two", ">work</a> <a", ">ideas</a>");
+            assertThat(browser.get("/?tag=work").body()).contains("&lt;b&gt;Plan&lt;/b&gt;", "(1 note)");
+            assertThat(browser.get("/?q=nothing+like+it").body()).contains("No notes match.");
+            editedTwiceFromOneVersion(browser, note);
+            String deleteToken = Browser.token(browser.get(note + "/delete"));
+            assertThat(browser.post(note + "/delete", Browser.form("_csrf", deleteToken)).statusCode()).isEqualTo(303);
+            assertThat(browser.get(note).statusCode()).isEqualTo(404);
+            apiRoundTrip(browser);
+            startedCleanly(app);
+        }
+    }
+
+    /** Two people open version 1; the first save wins, the second gets a 409 with both texts. */
+    private static void editedTwiceFromOneVersion(Browser browser, String note) throws Exception {
+        String token = Browser.token(browser.get(note + "/edit"));
+        var first = browser.post(note + "/edit", Browser.form("_csrf", token, "title", "Plan A", "version", "1"));
+        assertThat(first.statusCode()).isEqualTo(303);
+        var second = browser.post(note + "/edit", Browser.form("_csrf", token, "title", "Plan B", "version", "1"));
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("Someone else changed this note", "value=\"Plan B\"", "<h3>Plan A</h3>")
+                .containsPattern("name=\"version\"[^>]* value=\"2\"");
+    }
+
+    private static void apiRoundTrip(Browser browser) throws Exception {
+        var created = browser.post("/api/notes", "application/json",
+                HttpRequest.BodyPublishers.ofString("{\"title\": \"Groceries\", \"tags\": [\"Home\"]}"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("location").orElseThrow();
+        assertThat(browser.get(location).body()).contains("\"title\":\"Groceries\"", "\"tags\":[\"home\"]", "\"version\":1");
+        assertThat(browser.get("/api/notes?size=500").body()).isEqualTo("{\"error\":\"'size' must be 1 to 100, got 500.\",\"status\":400}");
+        HttpRequest delete = HttpRequest.newBuilder(URI.create(browser.url(location))).DELETE().build();
+        assertThat(browser.client().send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        var gone = browser.get(location);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).isEqualTo("{\"error\":\"There is no such note. It may have been deleted.\",\"status\":404}");
     }
 }
