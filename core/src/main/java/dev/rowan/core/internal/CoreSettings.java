@@ -30,6 +30,12 @@ public final class CoreSettings {
             Setting.of("server.max-uri-length", Type.SIZE, "8KB", "Longer request lines are refused with 414."),
             Setting.of("server.max-header-size", Type.SIZE, "16KB", "Larger request headers are refused with 431."),
             Setting.of("server.idle-timeout", Type.DURATION, "60s", "A connection with no request for this long is closed."),
+            Setting.of("server.head-timeout", Type.DURATION, "10s", "A request line and headers must arrive within this time of their "
+                    + "first byte, or the client is answered 408 and closed (a slowloris guard)."),
+            Setting.of("server.min-body-rate", Type.SIZE, "240", "Bytes per second a request body must keep up, averaged while the app "
+                    + "reads it; slower is answered 408 and closed. 0 turns the check off."),
+            Setting.of("server.min-body-rate-grace", Type.DURATION, "5s", "How long a body may be slower than server.min-body-rate "
+                    + "before the rate is enforced."),
             Setting.of("server.shutdown-timeout", Type.DURATION, "10s", "On stop, how long requests in flight may take to finish."),
             Setting.of("server.trust-proxy", Type.BOOLEAN, "false", "Believes X-Forwarded-Proto from a proxy in front of the app; "
                     + "turn it on only behind a proxy you run."),
