@@ -57,7 +57,7 @@ public final class BuildCheck {
     public static String report(List<Violation> violations) {
         var sb = new StringBuilder(violations.size() + " build-check violation(s):\n");
         violations.forEach(v -> sb.append("  - ").append(v).append('\n'));
-        return sb.append("Rules: DESIGN.md §3-4, docs/HELPERS-CONVENTIONS.md; tables in build-check/*.properties.").toString();
+        return sb.append("Rules: the layering and package-layout rules in docs/contributing.md; tables in build-check/*.properties.").toString();
     }
 
     /** Prints the violations and exits non-zero when there are any; the argument is the repository root. */
