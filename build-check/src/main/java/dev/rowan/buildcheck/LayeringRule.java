@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rule "layering" (DESIGN.md §3 principle 5): a module may depend only on Rowan modules of a lower
+ * Rule "layering": a module may depend only on Rowan modules of a lower
  * layer. Every pom in the tree counts, whether or not the reactor lists it. Test-scope edges are
  * exempt because they never reach a user's class path (see layers.properties).
  *
@@ -37,7 +37,7 @@ public final class LayeringRule {
         Optional<LayerTable.Layer> own = layers.layerOf(pom.folder());
         if (own.isEmpty()) {
             out.add(Violation.of(pom.file(), "module '" + pom.folder() + "' (" + pom.artifactId() + ") has no layer", RULE,
-                    "Add '" + pom.folder() + "=<layer>' to build-check/" + layers.source() + " (DESIGN.md §4 lists the layers)."));
+                    "Add '" + pom.folder() + "=<layer>' to build-check/" + layers.source() + " (docs/contributing.md explains the layers)."));
             return;
         }
         for (Pom.Dependency d : rowanDeps) {

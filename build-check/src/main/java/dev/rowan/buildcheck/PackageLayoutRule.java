@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Rule "package-layout" (HELPERS-CONVENTIONS.md): in every module the parent pom lists, main code
+ * Rule "package-layout": in every module the parent pom lists, main code
  * lives in {@code dev.rowan.<module>}, {@code dev.rowan.<module>.spi}, {@code dev.rowan.<module>.testing} or
  * {@code dev.rowan.<module>.internal[.x]}; other source sets (tests) stay under
  * {@code dev.rowan.<module>}. Every file's package matches its folder. The module name is the folder

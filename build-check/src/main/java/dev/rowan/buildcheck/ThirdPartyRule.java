@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rule "third-party" (DESIGN.md §3 principle 5): a library listed in third-party.properties appears
+ * Rule "third-party": a library listed in third-party.properties appears
  * only where it is adapted — in imports and fully-qualified names of .java files, and in non-test
  * {@code <dependency>} entries of poms. In particular nothing outside core's engine adapter
  * ({@code dev.rowan.core.internal.server}) touches Netty.
