@@ -82,7 +82,7 @@ public final class DbModule implements Module {
         }
         if (httpErrors) {
             boolean debug = app.config().debug();
-            app.exception(NotFound.class, (e, ctx) -> DbErrorPages.notFound(ctx, e, debug));
+            app.exception(NotFound.class, (e, ctx) -> DbErrorPages.notFound(e, debug));
             app.exception(ConnectionUnavailable.class, (e, ctx) -> DbErrorPages.unavailable(ctx, e, debug));
         }
     }

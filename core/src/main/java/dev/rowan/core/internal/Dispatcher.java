@@ -352,6 +352,11 @@ public final class Dispatcher {
                     ctx.status(500);
                     h.handle(e, ctx);
                     return true;
+                } catch (HttpException translated) {
+                    // A handler that maps a domain exception to a status answers with the app's own error page.
+                    errorResponse(ctx, translated.status(), translated.getMessage(), null);
+                    translated.headers().forEach(ctx::header);
+                    return true;
                 } catch (Exception inner) {
                     LOG.log(System.Logger.Level.ERROR, "The exception handler for " + c.getName() + " failed", inner);
                     return false;

@@ -88,6 +88,18 @@ abstract class DbModuleContract {
         TestResponse json = client.request("GET", "/notes/999").header("Accept", "application/json").send();
         assertThat(json.status()).isEqualTo(404);
         assertThat(json.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        // The same JSON shape as every other error the app answers.
+        assertThat(json.text()).startsWith("{\"error\":\"").contains("\"status\":404");
+    }
+
+    @Test
+    void aMissingRowAnswersWithTheAppsOwn404Page() {
+        App own = newApp(DbModule.create().models(Note.META), Map.of());
+        own.error(404, ctx -> ctx.html("<h1>Our own 404 for " + ctx.path() + "</h1>"));
+        own.get("/notes/{id:int}", ctx -> ctx.text(Note.objects.get("pk", ctx.pathParam("id").asInt()).text));
+        TestResponse res = TestClient.of(own).get("/notes/999");
+        assertThat(res.status()).isEqualTo(404);
+        assertThat(res.text()).isEqualTo("<h1>Our own 404 for /notes/999</h1>");
     }
 
     @Test

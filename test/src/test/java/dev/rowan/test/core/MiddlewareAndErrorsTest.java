@@ -149,6 +149,37 @@ class MiddlewareAndErrorsTest {
         assertThat(client.get("/npe").text()).isEqualTo("runtime: c");
     }
 
+    static class Locked extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void anExceptionHandlerThatThrowsAnHttpExceptionAnswersWithTheAppsErrorPage() {
+        App app = Apps.app()
+                .error(403, ctx -> ctx.html("<h1>Our own 403</h1>"))
+                .exception(Locked.class, (e, ctx) -> {
+                    throw HttpException.forbidden("This account is locked.").withHeader("X-Reason", "locked");
+                })
+                .get("/account", ctx -> {
+                    throw new Locked();
+                });
+        var client = TestClient.of(app);
+        var page = client.get("/account");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.text()).isEqualTo("<h1>Our own 403</h1>");
+        assertThat(page.header("X-Reason")).contains("locked");
+        App plain = Apps.app()
+                .exception(Locked.class, (e, ctx) -> {
+                    throw HttpException.forbidden("This account is locked.");
+                })
+                .get("/account", ctx -> {
+                    throw new Locked();
+                });
+        var json = TestClient.of(plain).request("GET", "/account").header("Accept", "application/json").send();
+        assertThat(json.status()).isEqualTo(403);
+        assertThat(json.text()).isEqualTo("{\"error\":\"This account is locked.\",\"status\":403}");
+    }
+
     @Test
     void customErrorPagesRenderForTheirStatus() {
         App app = Apps.app()
