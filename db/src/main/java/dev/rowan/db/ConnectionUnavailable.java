@@ -1,7 +1,9 @@
 package dev.rowan.db;
 
 /**
- * No connection to the database could be obtained (server down, pool exhausted, wrong address).
+ * The database cannot be used right now: no connection could be obtained (server down, pool exhausted,
+ * wrong address), the server dropped the connection (a restart), or it stayed busy (SQLite's lock held
+ * past the busy timeout). The web module answers it with 503 and {@code Retry-After}.
  *
  * <pre>{@code
  * try { Question.objects.count(); } catch (ConnectionUnavailable e) { return 503; }

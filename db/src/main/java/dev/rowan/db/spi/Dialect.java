@@ -11,6 +11,8 @@ import dev.rowan.db.Order;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -280,8 +282,7 @@ public abstract class Dialect {
 
     /** Translates a driver exception into a typed error that names the constraint when known. */
     public DbException translate(SQLException e, String alias) {
-        String state = Optional.ofNullable(e.getSQLState()).orElse("");
-        if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
+        if (isConnectionFailure(e)) {
             return new ConnectionUnavailable("db.E030: database '" + alias + "' is unavailable: " + e.getMessage(), e);
         }
         if (isIntegrityViolation(e)) {
@@ -290,6 +291,17 @@ public abstract class Dialect {
                     + name.map(n -> ", constraint " + n).orElse("") + ": " + e.getMessage(), name, e);
         }
         return new DbException("Database error on '" + alias + "': " + e.getMessage(), e);
+    }
+
+    /**
+     * Whether {@code e} means the database cannot be used right now rather than that the statement
+     * is wrong: no connection, a connection the server dropped (a restart, a killed session), or a
+     * server still starting. Such errors answer 503, not 500. By default SQLSTATE class 08 and the
+     * driver's connection exception types; a dialect adds its vendor's codes.
+     */
+    protected boolean isConnectionFailure(SQLException e) {
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException || String.valueOf(e.getSQLState()).startsWith("08");
     }
 
     /** Whether {@code e} reports a broken constraint (SQLSTATE class 23 by default). */

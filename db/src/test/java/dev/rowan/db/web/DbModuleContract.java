@@ -13,6 +13,8 @@ import dev.rowan.test.TestResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,15 @@ abstract class DbModuleContract {
             ctx.status(201).text("created");
         });
         app.get("/count", ctx -> ctx.text(String.valueOf(Note.objects.count())));
+        app.post("/tally", ctx -> {
+            long seen = Note.objects.count();    // read, then write: the shape that deadlocks deferred SQLite transactions
+            Note.objects.create(Note.of("after " + seen));
+            ctx.status(201).text("created");
+        });
+        app.get("/dropped", ctx -> {
+            Databases.current().defaultDatabase().execute(killOwnConnection().orElseThrow());
+            ctx.text("the connection survived");
+        });
         client = TestClient.of(app);
         app.get("/ping", ctx -> ctx.text("pong"));
         client.get("/ping");    // first request: the app starts and installs its databases
@@ -100,6 +111,43 @@ abstract class DbModuleContract {
         TestResponse res = TestClient.of(own).get("/notes/999");
         assertThat(res.status()).isEqualTo(404);
         assertThat(res.text()).isEqualTo("<h1>Our own 404 for /notes/999</h1>");
+    }
+
+    /** SQL that makes the server drop the connection running it, as a server restart does to pooled connections. */
+    Optional<String> killOwnConnection() {
+        return Optional.empty();
+    }
+
+    @Test
+    void aConnectionTheServerDropsIsA503AndThePoolRecovers() {
+        Assumptions.assumeTrue(killOwnConnection().isPresent(), "this database has no server to drop connections");
+        TestResponse dropped = client.request("GET", "/dropped").header("Accept", "application/json").send();
+        assertThat(dropped.status()).isEqualTo(503);
+        assertThat(dropped.header("Retry-After")).contains("30");
+        assertThat(dropped.text()).startsWith("{\"error\":\"").contains("\"status\":503");
+        // The broken connection left the pool: the next request gets a good one.
+        assertThat(client.get("/count").status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentReadThenWriteRequestsAllSucceedAndLoseNoWrite() throws Exception {
+        int threads = 8, each = 10;
+        List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        statuses.add(client.post("/tally", Map.of()).status());
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(statuses).hasSize(threads * each).containsOnly(201);
+        assertThat(client.get("/count").text()).isEqualTo(String.valueOf(threads * each));
     }
 
     @Test

@@ -155,6 +155,12 @@ public final class MariaDbDialect extends Dialect {
         config.setConnectionInitSql("SET time_zone = '+00:00', sql_mode = CONCAT(@@sql_mode, ',STRICT_TRANS_TABLES')");
     }
 
+    // 70100 (error 1927): the server killed the session, as a restart or KILL does to pooled connections.
+    @Override
+    protected boolean isConnectionFailure(SQLException e) {
+        return super.isConnectionFailure(e) || "70100".equals(e.getSQLState()) || e.getErrorCode() == 1927;
+    }
+
     @Override
     protected Optional<String> constraintName(SQLException e) {
         return firstMatch(String.valueOf(e.getMessage()), CONSTRAINT, KEY, COLUMN);

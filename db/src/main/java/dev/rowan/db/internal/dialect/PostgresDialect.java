@@ -121,6 +121,12 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
+    // 57P01-57P03: the server is shutting down, crashed or still starting (a restart, pg_terminate_backend).
+    @Override
+    protected boolean isConnectionFailure(SQLException e) {
+        return super.isConnectionFailure(e) || String.valueOf(e.getSQLState()).startsWith("57P0");
+    }
+
     @Override
     protected Optional<String> constraintName(SQLException e) {
         String msg = String.valueOf(e.getMessage());

@@ -35,6 +35,8 @@ public final class SqliteDialect extends Dialect {
     private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (\\S+)");
 
     private static final int SQLITE_CONSTRAINT = 19;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
 
     @Override
     public String vendor() {
@@ -183,6 +185,10 @@ public final class SqliteDialect extends Dialect {
         SQLiteConfig sc = new SQLiteConfig();
         sc.enforceForeignKeys(true);
         sc.setBusyTimeout(5000);
+        // BEGIN IMMEDIATE: a transaction takes the write lock when it starts, waiting up to the busy
+        // timeout. A deferred one that reads and then writes fails at once with "database is locked"
+        // when another writer got there first, and no wait can help it.
+        sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         boolean memory = url.database().equals(":memory:");
         if (!memory) {
             sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -196,6 +202,13 @@ public final class SqliteDialect extends Dialect {
             config.setMaxLifetime(0);
             config.setIdleTimeout(0);
         }
+    }
+
+    // SQLITE_BUSY / SQLITE_LOCKED after the busy timeout: another writer holds the file. The request may
+    // be retried, so it is a 503 like any other moment the database cannot be used, not a 500.
+    @Override
+    protected boolean isConnectionFailure(SQLException e) {
+        return super.isConnectionFailure(e) || e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
     }
 
     @Override
