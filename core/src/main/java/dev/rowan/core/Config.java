@@ -1,5 +1,7 @@
 package dev.rowan.core;
 
+import dev.rowan.core.internal.RelaxedKeys;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -213,11 +215,6 @@ public final class Config {
         return "ROWAN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** {@code key} in the form relaxed matching compares: lower case, with dots for dashes and underscores. */
-    static String relaxed(String key) {
-        return key.strip().toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
-    }
-
     private static Set<String> readEnvironment(Map<String, String> env, Values into) {
         var names = new TreeSet<String>();
         env.forEach((name, value) -> {
@@ -357,17 +354,17 @@ public final class Config {
         }
 
         private void put(String key, String value, boolean fromEnvironment) {
-            Entry before = byRelaxedKey.get(relaxed(key));
+            Entry before = byRelaxedKey.get(RelaxedKeys.relaxed(key));
             String spelling = before != null && fromEnvironment ? before.key() : key;
-            byRelaxedKey.put(relaxed(key), new Entry(spelling, value, fromEnvironment && (before == null || before.fromEnvironment())));
+            byRelaxedKey.put(RelaxedKeys.relaxed(key), new Entry(spelling, value, fromEnvironment && (before == null || before.fromEnvironment())));
         }
 
         Optional<String> get(String key) {
-            return Optional.ofNullable(byRelaxedKey.get(relaxed(key))).map(Entry::value);
+            return Optional.ofNullable(byRelaxedKey.get(RelaxedKeys.relaxed(key))).map(Entry::value);
         }
 
         void remove(String key) {
-            byRelaxedKey.remove(relaxed(key));
+            byRelaxedKey.remove(RelaxedKeys.relaxed(key));
         }
 
         Map<String, String> asMap() {

@@ -1,5 +1,7 @@
 package dev.rowan.core;
 
+import dev.rowan.core.internal.RelaxedKeys;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +160,7 @@ public final class Setting {
 
     /** True when {@code spelling} names this setting: dots, dashes and underscores alike, case ignored. */
     public boolean matches(String spelling) {
-        return pattern().matcher(Config.relaxed(spelling)).matches();
+        return pattern().matcher(RelaxedKeys.relaxed(spelling)).matches();
     }
 
     private Pattern pattern() {
@@ -167,7 +169,7 @@ public final class Setting {
             if (!regex.isEmpty()) {
                 regex.append("\\.");
             }
-            regex.append(part.startsWith("<") ? "[a-z0-9]+(?:\\.[a-z0-9]+)*" : Pattern.quote(Config.relaxed(part)));
+            regex.append(part.startsWith("<") ? "[a-z0-9]+(?:\\.[a-z0-9]+)*" : Pattern.quote(RelaxedKeys.relaxed(part)));
         }
         return Pattern.compile(regex.toString());
     }

@@ -7,7 +7,6 @@ import dev.rowan.core.Setting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code core.W005}: a {@code ROWAN_*} environment variable that names no declared setting. Such a
@@ -35,13 +34,9 @@ final class UnknownEnvironmentCheck implements Check {
     }
 
     private static Setting nearest(String spelling, List<Setting> declared) {
-        String wanted = relaxed(spelling);
-        return declared.stream().min(Comparator.comparingInt(s -> distance(wanted, relaxed(s.key().replaceAll("<[a-z]+>", "x")))))
+        String wanted = RelaxedKeys.relaxed(spelling);
+        return declared.stream().min(Comparator.comparingInt(s -> distance(wanted, RelaxedKeys.relaxed(s.key().replaceAll("<[a-z]+>", "x")))))
                 .orElseThrow();
-    }
-
-    private static String relaxed(String key) {
-        return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
     }
 
     /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
