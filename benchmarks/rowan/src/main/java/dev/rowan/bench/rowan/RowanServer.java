@@ -47,6 +47,8 @@ public final class RowanServer {
                 .get("/plaintext", plaintext)
                 .get("/json", json)
                 .get("/", ctx -> ctx.text("Hello, World!"))
+                // For benchmarks/slow-clients.sh: a body to send slowly.
+                .post("/upload", ctx -> ctx.text(ctx.bodyBytes().length + " bytes"))
                 .start(port);
     }
 
