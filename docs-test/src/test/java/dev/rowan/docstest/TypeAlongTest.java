@@ -170,7 +170,8 @@ class TypeAlongTest {
                     "tags", "Work, ideas, work"));
             assertThat(created.statusCode()).isEqualTo(303);
             String note = created.headers().firstValue("location").orElseThrow();
-            assertThat(browser.get(note).body()).contains("&lt;b&gt;Plan&lt;/b&gt;", "line one\nline two", ">work</a> <a", ">ideas</a>");
+            assertThat(browser.get(note).body()).contains("&lt;b&gt;Plan&lt;/b&gt;", "line one\nline two", ">work</a></li>", "<li><a class=\"tag\" href=\"/?tag=ideas\">ideas</a></li>")
+                    .containsPattern("<time datetime=\"[0-9T:.-]+Z\">\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} UTC</time>");
             assertThat(browser.get("/?tag=work").body()).contains("&lt;b&gt;Plan&lt;/b&gt;", "(1 note)");
             assertThat(browser.get("/?q=nothing+like+it").body()).contains("No notes match.");
             editedTwiceFromOneVersion(browser, note);

@@ -106,7 +106,10 @@ public final class Mongo {
         return database().getCollection(name);
     }
 
-    /** Declares an index on {@code collection}; created at start if it is missing. */
+    /**
+     * Declares an index on {@code collection}; created at start if it is missing. The in-process server builds
+     * {@code _id} and unique indexes; any other it records without entries (queries scan), quietly.
+     */
     public Mongo index(String collection, Bson keys) {
         return index(collection, keys, new IndexOptions());
     }

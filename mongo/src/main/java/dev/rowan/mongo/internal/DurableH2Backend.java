@@ -1,5 +1,6 @@
 package dev.rowan.mongo.internal;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -11,6 +12,8 @@ import org.h2.mvstore.MVStore;
  * so a process killed mid-load lost the writes of that last second although the client had been told they
  * succeeded. A commit writes to the operating system, so an acknowledged write survives a crash or kill of the
  * process; surviving a crash of the machine as well needs an fsync per write ({@code fsync}), at a higher cost.
+ * An in-memory store has nothing to write. Its databases are {@link EmbeddedH2Database}s, which keep secondary
+ * indexes other than unique ones without entries and without a warning.
  */
 final class DurableH2Backend extends H2Backend {
     private final MVStore store;
@@ -20,6 +23,12 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.fsync = fsync;
+    }
+
+    // Also called from the superclass constructor, for each database already in the file: uses no field of this class.
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new EmbeddedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     // Every command reaches the backend here, from OP_MSG (handleMessage calls it) and from legacy OP_QUERY.
@@ -34,7 +43,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     private void persist() {
-        if (store.hasUnsavedChanges()) {
+        if (store.getFileStore() != null && store.hasUnsavedChanges()) {
             store.commit();
             if (fsync) {
                 store.sync();

@@ -24,7 +24,7 @@ public final class EmbeddedServer {
     }
 
     static EmbeddedServer start(Optional<Path> file) {
-        H2Backend backend = file.map(EmbeddedServer::fileBackend).orElseGet(H2Backend::inMemory);
+        H2Backend backend = file.map(EmbeddedServer::fileBackend).orElseGet(() -> new DurableH2Backend(MVStore.open(null), false));
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();

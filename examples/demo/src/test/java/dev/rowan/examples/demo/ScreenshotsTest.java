@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * Every page of the demo in a real headless Chromium, at a phone's width (390 x 844) and a laptop's
  * (1366 x 900). Each page must fit the phone without sideways scrolling, show its heading, align each
- * table header like the column under it, and keep its text at a readable size. The screenshots stay in {@code target/screenshots/} for a person to look at.
+ * table header like the column under it, and keep its text at a readable size; a text box must span its form and
+ * show 8 lines, tags must not touch, and a note body must show as many lines as it has. The screenshots stay in {@code target/screenshots/} for a person to look at.
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (Debian: {@code apt-get install
  * chromium chromium-driver}); skipped with a message without them, except under {@code CI=true},
@@ -135,6 +136,30 @@ class ScreenshotsTest {
                 + ".map(e => parseFloat(getComputedStyle(e).fontSize)));"));
         if (smallest < 12) {
             problems.add(page.name() + ": text as small as " + smallest + " px");
+        }
+        problems.addAll(formsAndNotes(browser, page));
+        return problems;
+    }
+
+    /** A text box too small to write in, tags that read as one word, a note's lines shown as one. */
+    private static List<String> formsAndNotes(WebDriver.Session browser, Page page) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Object cramped = browser.script("return [...document.querySelectorAll('textarea')].filter(t =>"
+                + " t.getBoundingClientRect().width < t.form.getBoundingClientRect().width * 0.95"
+                + " || t.getBoundingClientRect().height < 8 * parseFloat(getComputedStyle(t).lineHeight)).map(t => t.name).join(', ');");
+        if (!String.valueOf(cramped).isEmpty()) {
+            problems.add(page.name() + ": text boxes narrower than their form or under 8 lines tall: " + cramped);
+        }
+        Object touching = browser.script("const tags = [...document.querySelectorAll('.tag')].map(t => t.getBoundingClientRect());"
+                + " return tags.filter((r, i) => i > 0 && Math.abs(r.top - tags[i - 1].top) < 1 && r.left - tags[i - 1].right < 3).length;");
+        if (number(touching) > 0) {
+            problems.add(page.name() + ": " + number(touching) + " tags touch the one before them");
+        }
+        Object collapsed = browser.script("return [...document.querySelectorAll('.note-body')].filter(b =>"
+                + " b.getBoundingClientRect().height < (b.querySelectorAll('br').length + (b.textContent.match(/\\n/g) || []).length + 1)"
+                + " * parseFloat(getComputedStyle(b).lineHeight) - 1).length;");
+        if (number(collapsed) > 0) {
+            problems.add(page.name() + ": a note body shows fewer lines than it has");
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package dev.rowan.examples.notes;
 
+import dev.rowan.core.TrustedHtml;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.types.ObjectId;
 
@@ -27,6 +28,14 @@ public record Note(@BsonId ObjectId id, String title, String body, List<String> 
         out.put("updatedAt", updatedAt.toString());
         out.put("version", version);
         return out;
+    }
+
+    /**
+     * The body for a page: escaped, each line break (LF, CR LF or CR) a {@code <br>}, so the lines survive in any
+     * layout, whatever its stylesheet. Nothing of the body itself becomes markup.
+     */
+    public TrustedHtml bodyHtml() {
+        return TrustedHtml.of(TrustedHtml.escape(body).replaceAll("\\r\\n|\\r|\\n", "<br>"));
     }
 
     /** The tags as one line for the edit form: {@code work, ideas}. */

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class NoteForm extends Form {
     static final Field<String> TITLE = Fields.text("title", Validators.maxLength(NoteRules.MAX_TITLE));
-    static final Field<String> BODY = Fields.text("body", Validators.maxLength(NoteRules.MAX_BODY)).textarea().optional("");
+    static final Field<String> BODY = Fields.text("body", Validators.maxLength(NoteRules.MAX_BODY)).textarea()
+            .attr("rows", "10").optional("");
     static final Field<String> TAGS = Fields.text("tags").optional("")
             .clean(text -> String.join(", ", NoteRules.parseTags(text)))
             .help("Separated by commas, e.g. work, ideas");

@@ -15,11 +15,13 @@ final class NotePages {
     private final NoteStore store;
     private final String layout;
     private final int pageSize;
+    private final NoteTimes times;
 
-    NotePages(NoteStore store, String layout, int pageSize) {
+    NotePages(NoteStore store, String layout, int pageSize, NoteTimes times) {
         this.store = store;
         this.layout = layout;
         this.pageSize = pageSize;
+        this.times = times;
     }
 
     void list(Context ctx) {
@@ -114,6 +116,7 @@ final class NotePages {
     private Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();
         model.put("layout", layout);
+        model.put("times", times);
         return model;
     }
 

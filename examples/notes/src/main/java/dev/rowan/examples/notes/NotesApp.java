@@ -6,12 +6,15 @@ import dev.rowan.core.Config;
 import dev.rowan.core.Handler;
 import dev.rowan.core.Module;
 import dev.rowan.core.Routes;
+import dev.rowan.core.Setting;
 import dev.rowan.forms.Csrf;
 import dev.rowan.forms.CsrfProtection;
 import dev.rowan.mongo.Mongo;
 import dev.rowan.mongo.MongoModule;
 import dev.rowan.templates.TemplatesModule;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -26,13 +29,17 @@ import java.util.Objects;
  *
  * <p>With {@code MONGODB_URI} set the notes live in that MongoDB; without it, in an in-process server whose data
  * file is {@code mongodb.embedded-file} ({@link #main} uses {@code data/notes.mv}). Installing a configured
- * {@link MongoModule} before this module makes the app use that one instead.
+ * {@link MongoModule} before this module makes the app use that one instead. Times are shown in the zone of
+ * {@code notes.time-zone} (default UTC), labelled with it.
  */
 public final class NotesApp implements Module {
     /** The template pages extend unless {@link #withLayout(String)} names another. */
     public static final String DEFAULT_LAYOUT = "notes/base.html";
     /** Where {@link #main} keeps notes when no MongoDB URI is configured. */
     public static final String DEFAULT_DATA_FILE = "data/notes.mv";
+    /** What the notes read from the app's config. */
+    public static final Setting TIME_ZONE = Setting.of("notes.time-zone", Setting.Type.TEXT, "UTC",
+            "The time zone the pages show times in, a name such as Europe/Berlin or America/New_York; each time is labelled with it.");
 
     private final String prefix;
     private final String layout;
@@ -67,10 +74,12 @@ public final class NotesApp implements Module {
         app.install(TemplatesModule.create());
         app.install(CsrfProtection.create());
         app.install(MongoModule.create());          // skipped when the app already installed a configured one
+        app.declare(TIME_ZONE);
+        NoteTimes times = NoteTimes.in(zone(app.config()));
         Mongo.of(app).index(NoteStore.COLLECTION, Indexes.descending("createdAt"))
                 .index(NoteStore.COLLECTION, Indexes.ascending("tags"));
         NoteStore store = new NoteStore(Mongo.of(app));
-        NotePages pages = new NotePages(store, layout, pageSize);
+        NotePages pages = new NotePages(store, layout, pageSize, times);
         NotesApi api = new NotesApi(store, pageSize);
         app.group(prefix, "notes", r -> routes(r, pages, api));
     }
@@ -104,6 +113,16 @@ public final class NotesApp implements Module {
         r.get("/notes/{id}", noSuchNote);
         r.put("/notes/{id}", noSuchNote);
         r.delete("/notes/{id}", noSuchNote);
+    }
+
+    private static ZoneId zone(Config config) {
+        String name = config.get(TIME_ZONE.key()).orElse(TIME_ZONE.defaultValue()).strip();
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw new Config.ConfigException("notes.E001", "The setting 'notes.time-zone' must name a time zone such as UTC, "
+                    + "Europe/Berlin or America/New_York, but is '" + name + "'.");
+        }
     }
 
     @Override

@@ -9,13 +9,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every HTML page, through a real socket, against the in-process server with the real driver. */
 class NotesPagesTest {
@@ -24,8 +30,16 @@ class NotesPagesTest {
 
     private TestClient client;
 
+    private static final Pattern TIME = Pattern.compile("<time datetime=\"([^\"]+)\">([^<]+)</time>");
+
     static App app() {
-        App app = App.create(Config.of(Map.of("mongodb.embedded-file", "memory")));
+        return app(Map.of());
+    }
+
+    static App app(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("mongodb.embedded-file", "memory");
+        App app = App.create(Config.of(all));
         app.install(NotesApp.at("/notes").pageSize(3));
         return app;
     }
@@ -52,7 +66,7 @@ class NotesPagesTest {
         String id = create("Groceries", "milk\neggs", "Home, errands ,home");
         TestResponse detail = client.get("/notes/" + id);
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.text()).contains("<h1>Groceries</h1>").contains("milk\neggs")
+        assertThat(detail.text()).contains("<h1>Groceries</h1>").contains("milk<br>eggs")
                 .contains("?tag=home\">home</a>").contains("?tag=errands\">errands</a>").contains("version 1");
     }
 
@@ -96,7 +110,7 @@ class NotesPagesTest {
         String id = create("<b>bold</b>", "<script>alert('x')</script>\n& more", "");
         String html = client.get("/notes/" + id).text();
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold</b>")
-                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").contains("&amp; more")
+                .containsPattern("&lt;script&gt;alert\\(&#(39|x27);x&#(39|x27);\\)&lt;/script&gt;").contains("&amp; more")
                 .contains("&lt;b&gt;bold&lt;/b&gt;");
     }
 
@@ -199,6 +213,83 @@ class NotesPagesTest {
         Map<String, String> edit = new HashMap<>(token);
         edit.putAll(Map.of("title", "t", "version", "1"));
         assertThat(client.post("/notes/" + unknown + "/edit", edit).status()).isEqualTo(404);
+    }
+
+    @Test
+    void eachTagIsItsOwnListItemNotRunTogether() {
+        String id = create("Tagged", "", "demo, tag2");
+        for (String html : List.of(client.get("/notes/" + id).text(), client.get("/notes/").text())) {
+            assertThat(html).containsPattern("<ul class=\"tags\" aria-label=\"Tags\">\\s*"
+                    + "<li><a class=\"tag\" href=\"/notes/\\?tag=demo\">demo</a></li>\\s*"
+                    + "<li><a class=\"tag\" href=\"/notes/\\?tag=tag2\">tag2</a></li>\\s*</ul>");
+            assertThat(html.replaceAll("<[^>]*>", "")).doesNotContain("demotag2");
+        }
+        String untagged = create("No tags", "", "");
+        assertThat(client.get("/notes/" + untagged).text()).as("no empty list").doesNotContain("class=\"tags\"");
+    }
+
+    @Test
+    void timesAreReadableInTheConfiguredZoneWithTheInstantInTheDatetimeAttribute() {
+        client.close();
+        client = TestClient.overSocket(app(Map.of("notes.time-zone", "Asia/Kolkata")));
+        String id = create("When", "", "");
+        String html = client.get("/notes/" + id).text();
+        Matcher time = TIME.matcher(html);
+        assertThat(time.find()).as(html).isTrue();
+        Instant written = Instant.parse(time.group(1));
+        String shown = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.of("Asia/Kolkata"))
+                .format(written) + " IST";
+        assertThat(time.group(2)).isEqualTo(shown).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} IST");
+        assertThat(html).contains("Written <time");
+        assertThat(html.replaceAll("<[^>]*>", "")).as("no raw ISO instant in the text").doesNotContain(time.group(1));
+        Matcher listed = TIME.matcher(client.get("/notes/").text());
+        assertThat(listed.find()).isTrue();
+        assertThat(listed.group(1)).isEqualTo(time.group(1));
+        assertThat(listed.group(2)).isEqualTo(shown);
+    }
+
+    @Test
+    void timesAreInUtcUnlessAZoneIsConfigured() {
+        String id = create("When", "", "");
+        Matcher time = TIME.matcher(client.get("/notes/" + id).text());
+        assertThat(time.find()).isTrue();
+        assertThat(time.group(2)).isEqualTo(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(Instant.parse(time.group(1))));
+    }
+
+    @Test
+    void anUnknownTimeZoneStopsTheInstallWithTheSettingNamed() {
+        assertThatThrownBy(() -> app(Map.of("notes.time-zone", "Mars/Olympus")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("notes.E001").hasMessageContaining("notes.time-zone").hasMessageContaining("Mars/Olympus")
+                .hasMessageContaining("Europe/Berlin");
+    }
+
+    @Test
+    void countsArePluralisedLikeASentence() {
+        assertThat(client.get("/notes/").text()).contains("(0 notes)");
+        create("one", "", "");
+        assertThat(client.get("/notes/").text()).contains("(1 note)").doesNotContain("1 notes");
+        create("two", "", "");
+        assertThat(client.get("/notes/").text()).contains("(2 notes)");
+    }
+
+    @Test
+    void theBodyTextareaIsTenRowsTallAndAsWideAsTheForm() {
+        String html = client.get("/notes/new").text();
+        assertThat(html).containsPattern("<textarea name=\"body\" id=\"id_body\"[^>]* rows=\"10\"");
+        // The layout's own rule: the full width of the form, its padding and border inside that width (390px phones).
+        assertThat(html).containsPattern("textarea \\{[^}]*width: 100%").containsPattern("box-sizing: border-box");
+    }
+
+    @Test
+    void theBodyKeepsItsLineBreaksAndStaysEscaped() {
+        String id = create("Lines", "line1\nline2\r\n<script>alert(1)</script>", "");
+        String html = client.get("/notes/" + id).text();
+        assertThat(html).contains("<div class=\"note-body\">line1<br>line2<br>&lt;script&gt;alert(1)&lt;/script&gt;</div>")
+                .doesNotContain("<script>alert");
+        assertThat(client.get("/notes/" + id + "/edit").text()).as("the form shows the text as written")
+                .contains(">\nline1\nline2\r\n&lt;script&gt;");
     }
 
     // ---------------------------------------------------------------- helpers
