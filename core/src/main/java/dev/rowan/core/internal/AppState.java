@@ -14,9 +14,7 @@ import dev.rowan.core.internal.routing.Converters;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.RoutePattern;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,27 +176,6 @@ public final class AppState {
             throw Check.Failure.of(errors);
         }
         errors.forEach(e -> LOG.log(System.Logger.Level.WARNING, e.toString()));
-    }
-
-    /** The secret key and its fallbacks; in dev/test a random key per JVM when none is set. */
-    record SecretKeys(String current, List<String> fallbacks, boolean generated) {
-        static SecretKeys from(Config c) {
-            List<String> fallbacks = c.getList("secret.fallbacks");
-            return c.get("secret.key")
-                    .map(k -> new SecretKeys(k, fallbacks, false))
-                    .orElseGet(() -> new SecretKeys(DevKey.VALUE, fallbacks, true));
-        }
-
-        /** Generated on first use only: seeding SecureRandom costs start-up time an app with a key never needs. */
-        private static final class DevKey {
-            static final String VALUE = generate();
-        }
-
-        private static String generate() {
-            byte[] b = new byte[32];
-            new SecureRandom().nextBytes(b);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        }
     }
 
     /** A group of routes sharing a prefix, a name namespace and middleware. */
