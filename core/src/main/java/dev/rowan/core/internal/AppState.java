@@ -2,6 +2,7 @@ package dev.rowan.core.internal;
 
 import dev.rowan.core.App;
 import dev.rowan.core.Check;
+import dev.rowan.core.Command;
 import dev.rowan.core.Config;
 import dev.rowan.core.ExceptionHandler;
 import dev.rowan.core.Handler;
@@ -10,6 +11,7 @@ import dev.rowan.core.Middleware;
 import dev.rowan.core.Routes;
 import dev.rowan.core.Setting;
 import dev.rowan.core.Signer;
+import dev.rowan.core.internal.commands.CoreCommands;
 import dev.rowan.core.internal.routing.Converters;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.RoutePattern;
@@ -37,6 +39,7 @@ public final class AppState {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final Converters converters = new Converters();
     private final List<Check> checks = new ArrayList<>();
+    private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Set<String> installed = new HashSet<>();
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
@@ -52,6 +55,17 @@ public final class AppState {
         checks.add(new CoreChecks(secretKeys));
         checks.add(new UnknownEnvironmentCheck());
         CoreSettings.ALL.forEach(this::declare);
+        CoreCommands.all().forEach(c -> commands.put(c.name(), c));
+    }
+
+    /** A command of the same name as an earlier one replaces it, so an app can replace a module's. */
+    public void addCommand(Command command) {
+        requireSetup("add the command " + command.name());
+        commands.put(command.name(), command);
+    }
+
+    public List<Command> commands() {
+        return commands.values().stream().sorted(java.util.Comparator.comparing(Command::name)).toList();
     }
 
     /** Adds a declaration; a second one for the same key (a module installed by two others) is the same setting. */
