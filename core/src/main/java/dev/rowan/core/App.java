@@ -323,6 +323,7 @@ public final class App implements Routes {
      * the startup checks, and {@code java -jar app.jar help} lists every command.
      */
     public void run(String... args) {
+        state.launchedFrom(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass());
         int status = runCommand(List.of(args), System.out, System.err);
         if (status != Command.OK || server == null) {
             System.out.flush();
@@ -389,8 +390,9 @@ public final class App implements Routes {
 
     /**
      * Stops accepting, lets in-flight requests finish (up to {@code server.shutdown-timeout}), then
-     * closes and runs the stop hooks. An app that only served the in-memory test client runs its stop
-     * hooks too, so modules release pools, clients and embedded servers either way.
+     * closes and runs the stop hooks. An app that only served the in-memory test client, or never
+     * served (a command ran instead), runs its stop hooks too, so modules release pools, clients and
+     * embedded servers either way.
      */
     public void stop() {
         NettyServer s;
@@ -398,7 +400,8 @@ public final class App implements Routes {
         synchronized (this) {
             s = server;
             server = null;
-            runHooks = dispatcher != null && !stopHooksRan;
+            // Also for an app that never served: modules open some things while they are installed.
+            runHooks = !stopHooksRan;
             stopHooksRan = stopHooksRan || runHooks;
         }
         if (s != null) {

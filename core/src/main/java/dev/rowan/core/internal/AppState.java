@@ -12,6 +12,7 @@ import dev.rowan.core.Routes;
 import dev.rowan.core.Setting;
 import dev.rowan.core.Signer;
 import dev.rowan.core.internal.commands.CoreCommands;
+import dev.rowan.core.internal.commands.Shell;
 import dev.rowan.core.internal.routing.Converters;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.RoutePattern;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -40,6 +42,7 @@ public final class AppState {
     private final Converters converters = new Converters();
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    private volatile Optional<Class<?>> mainClass = Optional.empty();
     private final Set<String> installed = new HashSet<>();
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
@@ -55,7 +58,24 @@ public final class AppState {
         checks.add(new CoreChecks(secretKeys));
         checks.add(new UnknownEnvironmentCheck());
         CoreSettings.ALL.forEach(this::declare);
-        CoreCommands.all().forEach(c -> commands.put(c.name(), c));
+        CoreCommands.all(this::shellPackages, this::mainClass).forEach(c -> commands.put(c.name(), c));
+    }
+
+    /** The class whose main handed its arguments to the app, once {@code app.run(args)} was called. */
+    public void launchedFrom(Class<?> mainClass) {
+        this.mainClass = Optional.of(mainClass);
+    }
+
+    public Optional<Class<?>> mainClass() {
+        return mainClass;
+    }
+
+    /** What the shell imports: the package of every installed module and of the main class. */
+    private Set<String> shellPackages() {
+        var packages = new java.util.TreeSet<String>();
+        installed.stream().filter(n -> !n.contains("#")).map(Shell::packageOf).forEach(packages::add);
+        mainClass.ifPresent(c -> packages.add(c.getPackageName()));
+        return packages;
     }
 
     /** A command of the same name as an earlier one replaces it, so an app can replace a module's. */

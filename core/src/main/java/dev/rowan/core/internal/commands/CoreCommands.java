@@ -5,14 +5,20 @@ import dev.rowan.core.Command;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** The commands every app has: {@code serve}, {@code routes}, {@code check} and {@code help}. */
+/** The commands every app has: {@code serve}, {@code run}, {@code routes}, {@code check}, {@code help} and {@code shell}. */
 public final class CoreCommands {
     private CoreCommands() {
     }
 
-    public static List<Command> all() {
-        return List.of(serve(), routes(), check(), help());
+    /**
+     * @param shellPackages the packages {@code shell} imports: each installed module's and the main class's
+     * @param mainClass     the class whose main called {@code app.run(args)}, which {@code run} restarts
+     */
+    public static List<Command> all(Supplier<Set<String>> shellPackages, Supplier<Optional<Class<?>>> mainClass) {
+        return List.of(serve(), DevServer.command(mainClass), routes(), check(), help(), Shell.command(shellPackages));
     }
 
     static Command serve() {
