@@ -18,7 +18,8 @@ class CookieScalingTest {
     void hostileCookieHeadersScaleLinearly() {
         var tally = SuiteTally.of("algorithmic abuse, cookie parser");
         oneHeader(tally, "a=1; a=1; ... (many tiny cookies, one name)", n -> "a=1; ".repeat(n / 5));
-        oneHeader(tally, "c1=1; c2=1; ... (many names)", CookieScalingTest::manyNames);
+        oneHeader(tally, "c1=1; c2=1; ... (many names)", n -> manyNames(n, i -> "c" + i));
+        oneHeader(tally, "many names of one String hash", n -> manyNames(n, CookieScalingTest::collidingName));
         oneHeader(tally, "one huge value", n -> "a=" + "v".repeat(n - 2));
         oneHeader(tally, "one huge name", n -> "n".repeat(n - 2) + "=1");
         oneHeader(tally, ";;;; (repeated delimiters)", n -> ";".repeat(n));
@@ -41,10 +42,19 @@ class CookieScalingTest {
         return -1;
     }
 
-    private static String manyNames(int n) {
-        var sb = new StringBuilder(n + 16);
-        for (int i = 0; sb.length() < n - 16; i++) {
-            sb.append('c').append(i).append("=1; ");
+    private static String manyNames(int n, IntFunction<String> name) {
+        var sb = new StringBuilder(n + 64);
+        for (int i = 0; sb.length() < n - 64; i++) {
+            sb.append(name.apply(i)).append("=1; ");
+        }
+        return sb.toString();
+    }
+
+    /** Names built of "Aa" and "BB", which have the same {@code String.hashCode()}: all of them collide in a HashMap. */
+    private static String collidingName(int i) {
+        var sb = new StringBuilder(36);
+        for (int bit = 0; bit < 18; bit++) {
+            sb.append((i >> bit & 1) == 0 ? "Aa" : "BB");
         }
         return sb.toString();
     }
