@@ -54,6 +54,8 @@ class MultipartScalingTest {
         unlimited(tally, "Content-Disposition with many parameters (no header limit)", n -> dispositionPart("; x=1", n));
         unlimited(tally, "one huge quoted name (no header limit)", n -> "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
                 + "\\\"".repeat(n / 2) + "\"\r\n\r\nv\r\n--" + BOUNDARY + "--");
+        unlimited(tally, "a huge filename* of escapes (no header limit)", n -> filenamePart("filename*=UTF-8''" + "%41".repeat(n / 3)));
+        unlimited(tally, "a huge filename of ../ and \\ (no header limit)", n -> filenamePart("filename=\"" + "..\\\\/".repeat(n / 5) + "x\""));
         params(tally, "header parameters: many bare words", n -> "multipart/form-data" + repeat("; x", n) + "; boundary=b");
         params(tally, "header parameters: many parameters", n -> "multipart/form-data" + repeat("; x=1", n));
         params(tally, "header parameters: ;;;; (repeated delimiters)", n -> "form-data" + ";".repeat(n));
@@ -97,6 +99,10 @@ class MultipartScalingTest {
 
     private static String headerPart(String line, int n) {
         return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n" + repeat(line, n) + "\r\nv\r\n--" + BOUNDARY + "--";
+    }
+
+    private static String filenamePart(String filenameParameter) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"f\"; " + filenameParameter + "\r\n\r\ndata\r\n--" + BOUNDARY + "--";
     }
 
     private static String dispositionPart(String parameter, int n) {
