@@ -216,6 +216,7 @@ abstract class DbModuleContract {
             assertThat(r.id()).isEqualTo("db.E031");
             assertThat(r.severity()).isEqualTo(Check.Result.Severity.ERROR);
             assertThat(r.message()).contains("'reports'").contains("127.0.0.1:1").doesNotContain("s3cret-pw");
+            assertThat(r.message()).as("the driver's own reason").containsIgnoringCase("refused");
             assertThat(r.hint()).contains("database.reports.url");
         });
         broken.get("/reports", ctx -> ctx.text(String.valueOf(Note.objects.using("reports").count())));
