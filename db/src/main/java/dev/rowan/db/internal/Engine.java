@@ -264,6 +264,9 @@ public final class Engine implements AutoCloseable {
         R result;
         try {
             result = body.get();
+            if (tx.brokenBy != null) {
+                throw tx.brokenBy;
+            }
             c.commit();
         } catch (SQLException e) {
             rollbackQuietly(c);
@@ -293,21 +296,28 @@ public final class Engine implements AutoCloseable {
             tx.connection.releaseSavepoint(sp);
             return result;
         } catch (SQLException e) {
-            rollbackTo(tx, sp, callbacks);
-            throw translate(e);
+            DbException failure = translate(e);
+            rollbackTo(tx, sp, callbacks, failure);
+            throw failure;
         } catch (RuntimeException | Error e) {
-            rollbackTo(tx, sp, callbacks);
+            rollbackTo(tx, sp, callbacks, e);
             throw e;
         } finally {
             tx.depth--;
         }
     }
 
-    private void rollbackTo(Tx tx, Savepoint sp, int callbacks) {
+    // When the rollback fails too (the server dropped the connection, and the pool closed it), the
+    // failure that caused it is what the caller must see: a dropped connection stays a 503, not a
+    // 500 about the rollback. The transaction is no longer trustworthy, so it cannot commit.
+    private void rollbackTo(Tx tx, Savepoint sp, int callbacks, Throwable cause) {
         try {
             tx.connection.rollback(sp);
         } catch (SQLException e) {
-            throw translate(e);
+            cause.addSuppressed(e);
+            if (tx.brokenBy == null) {
+                tx.brokenBy = e;
+            }
         }
         tx.onCommit.subList(callbacks, tx.onCommit.size()).clear();
     }
