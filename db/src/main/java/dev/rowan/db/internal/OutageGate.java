@@ -134,7 +134,7 @@ public final class OutageGate {
     private void refuseDuringOutage() throws SQLException {
         Outage o = outage;
         if (o != null && pooled.getAsInt() == 0) {
-            throw new Unreachable(alias, o);
+            throw new Unreachable(o);
         }
     }
 
@@ -188,7 +188,7 @@ public final class OutageGate {
 
     /** The fast refusal: SQLSTATE 08001, the driver's last error as the cause. */
     static final class Unreachable extends SQLTransientConnectionException {
-        Unreachable(String alias, Outage o) {
+        Unreachable(Outage o) {
             super("no connection to the server for " + seconds(System.nanoTime() - o.sinceNanos()) + "; the last attempt, "
                     + seconds(System.nanoTime() - o.lastNanos()) + " ago, failed: " + o.last().getMessage()
                     + " (requests fail at once until it answers; it is retried every " + RETRY_MILLIS + " ms)", "08001", o.last());

@@ -64,6 +64,8 @@ class DbModuleSqliteTest extends DbModuleContract {
         }
         assertThat(statuses).hasSize(writers * each).containsOnly(201);
         assertThat(client.get("/count").text()).isEqualTo(String.valueOf(writers * each));
+        System.out.println("[security] database faults, sqlite writers: " + statuses.size() + " writes from " + writers
+                + " threads at once, " + Collections.frequency(statuses, 201) + " answered 201, all stored");
     }
 
     /**

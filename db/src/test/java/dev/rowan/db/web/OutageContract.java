@@ -121,6 +121,9 @@ abstract class OutageContract {
         }
         // Every acknowledged write is there, and nothing else (the 503s wrote nothing).
         assertThat(countDirectly()).isEqualTo(acknowledged);
+        System.out.println("[security] database faults, " + db().database().vendor() + " outage: 10 requests during the cut, "
+                + "10 answered 503 in " + spent.toMillis() + " ms together (connection timeout " + CONNECTION_TIMEOUT.toSeconds()
+                + " s); " + refusedAfterRestore + " refused after the restore; " + acknowledged + " acknowledged writes, all stored");
     }
 
     @Test
