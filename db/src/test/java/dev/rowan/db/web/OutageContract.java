@@ -149,6 +149,22 @@ abstract class OutageContract {
         assertThat(countDirectly()).isEqualTo(2);
     }
 
+    @Test
+    void anAppStoppedDuringAnOutageClosesItsPoolAtOnce() {
+        startApp(2);
+        proxy.cut();
+        assertThat(client.post("/notes", Map.of("text", "during")).status()).isEqualTo(503);
+        Databases dbs = Databases.current();
+        long started = System.nanoTime();
+        app.stop();
+        dbs.close();
+        app = null;
+        // The pool's adder, retrying the server, lets go when the pool closes; the pool would
+        // otherwise wait for it as long as a connection may take (the 30 s timeout) and then leave it running.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CONNECTION_TIMEOUT.dividedBy(2));
+        Databases.uninstall();
+    }
+
     private void awaitSuccess() {
         for (int i = 0; client.post("/notes", Map.of("text", "after")).status() != 201; i++) {
             assertThat(i).as("503s after the server came back (100 ms apart)").isLessThan(50);
