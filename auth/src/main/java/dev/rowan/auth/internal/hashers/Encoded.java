@@ -28,6 +28,14 @@ final class Encoded {
         return sb.toString();
     }
 
+    /** A salt is stored between {@code $} separators: it must be there and hold none. */
+    static String requireSalt(String salt, String algorithm) {
+        if (salt.isEmpty() || salt.contains("$")) {
+            throw new IllegalArgumentException("A " + algorithm + " salt must be non-empty and without '$'");
+        }
+        return salt;
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

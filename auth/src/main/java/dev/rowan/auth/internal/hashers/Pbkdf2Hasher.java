@@ -54,9 +54,7 @@ public final class Pbkdf2Hasher implements PasswordHasher {
 
     @Override
     public String encode(String password, String salt) {
-        if (salt.isEmpty() || salt.contains("$")) {
-            throw new IllegalArgumentException("A PBKDF2 salt must be non-empty and without '$'");
-        }
+        Encoded.requireSalt(salt, algorithm());
         return algorithm + "$" + iterations + "$" + salt + "$" + Base64.getEncoder().encodeToString(derive(password, salt, iterations));
     }
 

@@ -46,9 +46,7 @@ public final class ScryptHasher implements PasswordHasher {
 
     @Override
     public String encode(String password, String salt) {
-        if (salt.isEmpty() || salt.contains("$")) {
-            throw new IllegalArgumentException("An scrypt salt must be non-empty and without '$'");
-        }
+        Encoded.requireSalt(salt, algorithm());
         byte[] hash = SCrypt.generate(Encoded.utf8(password), Encoded.utf8(salt), n, r, p, 64);
         return "scrypt$" + n + "$" + salt + "$" + r + "$" + p + "$" + Base64.getEncoder().encodeToString(hash);
     }
