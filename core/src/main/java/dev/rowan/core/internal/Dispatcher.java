@@ -406,7 +406,15 @@ public final class Dispatcher {
         if (ctx.committed) {
             return;
         }
-        beforeCommit(ctx);
+        try {
+            beforeCommit(ctx);
+        } catch (RuntimeException e) {
+            // Saving the session failed (a server-side store is down): a success whose session change
+            // was lost must not be sent; the store's error is answered instead, without the session.
+            ctx.abandonAnswerAndSession();
+            handleError(ctx, e);
+            beforeCommit(ctx);
+        }
         ctx.committed = true;
         ctx.exchange().send(ctx.status, ctx.responseHeaders, ctx.body);
     }

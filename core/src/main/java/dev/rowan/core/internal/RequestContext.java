@@ -106,6 +106,17 @@ public final class RequestContext implements RequestContextAccess {
         return session;
     }
 
+    /**
+     * The session store failed as the answer was about to leave: what the handler answered is
+     * dropped with the session change it depended on, so the error can be answered in its place.
+     */
+    void abandonAnswerAndSession() {
+        session = null;
+        status = 200;
+        body = EMPTY;
+        responseHeaders.clear();
+    }
+
 
     // ------------------------------------------------------------------ request
 

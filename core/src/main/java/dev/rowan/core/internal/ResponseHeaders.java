@@ -73,6 +73,15 @@ final class ResponseHeaders implements ServerExchange.ResponseHead {
         return true;
     }
 
+    /** Forgets every header, as before the handler ran. */
+    void clear() {
+        Arrays.fill(names, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+        encoded = EncodedHeaders.NONE;
+        encodedFrom = 0;
+    }
+
     void remove(String name) {
         for (int j = size - 1; j >= 0; j--) {
             if (names[j].equalsIgnoreCase(name)) {

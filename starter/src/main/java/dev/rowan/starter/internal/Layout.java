@@ -5,7 +5,7 @@ import java.util.List;
 /** The files of a project size: each a template in this package's resources and where it goes. */
 public enum Layout {
     SMALL("small", List.of(
-            new Entry("pom.xml", "pom.xml", false),
+            new Entry("pom.xml.template", "pom.xml", false),   // not named pom.xml: it is no module of this build
             new Entry("README.md", "README.md", false),
             new Entry("gitignore", ".gitignore", false),
             new Entry("manage", "manage", true),

@@ -142,4 +142,48 @@ class SecurityAndSessionTest {
         App other = App.create(Config.of(Map.of("secret.key", "another-key-0123456789abcdef0123456789"))).get("/", ctx -> ctx.text(ctx.session().get("user").orElse("anonymous")));
         assertThat(TestClient.of(other).setCookie("rowan_session", cookie).get("/").text()).isEqualTo("anonymous");
     }
+
+    /** A server-side store that fails when asked to save, as Redis does when it is down. */
+    private record FailingStore(RuntimeException failure) implements dev.rowan.core.spi.SessionStore {
+        @Override
+        public java.util.Optional<Map<String, String>> load(String cookieValue) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public String save(java.util.Optional<String> previous, Map<String, String> data, boolean rotate, java.time.Duration maxAge) {
+            throw failure;
+        }
+
+        @Override
+        public void delete(String cookieValue) {
+        }
+    }
+
+    @Test
+    void aSessionThatCannotBeSavedAnswersTheStoresErrorNotTheHandlersSuccess() {
+        App app = Apps.app().get("/login", ctx -> ctx.session().put("user", "ada")).get("/go", ctx -> {
+            ctx.session().put("step", "2");
+            ctx.redirect("/next", 303);
+        });
+        app.register(dev.rowan.core.spi.SessionStore.class,
+                new FailingStore(dev.rowan.core.HttpException.of(503, "Sessions are unavailable.").withHeader("Retry-After", "5")));
+        var client = TestClient.of(app);
+
+        var r = client.get("/go");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Location")).as("the redirect it replaced is gone").isEmpty();
+        assertThat(r.header("Set-Cookie")).isEmpty();
+        assertThat(r.header("Retry-After")).contains("5");
+        assertThat(r.text()).contains("Sessions are unavailable.");
+    }
+
+    @Test
+    void aStoreThatFailsWithABugIsA500WithAnErrorId() {
+        App app = Apps.app().get("/login", ctx -> ctx.session().put("user", "ada"));
+        app.register(dev.rowan.core.spi.SessionStore.class, new FailingStore(new IllegalStateException("store bug")));
+        var r = TestClient.of(app).get("/login");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.text()).contains("error id");
+    }
 }

@@ -1,0 +1,177 @@
+package dev.rowan.sessions.internal;
+
+import dev.rowan.core.HttpException;
+import dev.rowan.core.spi.SessionStore;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Sessions in Redis. The cookie is a random 256-bit key; Redis stores the data under the key's
+ * SHA-256, so a copy of the Redis data (a backup, a replica) holds no usable session id.
+ */
+public final class RedisSessionStore implements SessionStore, AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** 32 random bytes in unpadded base64url: anything else in the cookie is not a session key. */
+    private static final int KEY_LENGTH = 43;
+
+    private final RedisClient redis;
+    private final String prefix;
+    private final String where;
+
+    private RedisSessionStore(RedisClient redis, String prefix, String where) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.where = where;
+    }
+
+    public static RedisSessionStore connect(String url, String prefix, Duration timeout) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("session.redis-url '" + url + "' is not a URL; use redis://host:6379", e);
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("session.redis-url must be redis://host:port (or rediss:// for TLS), not '" + url + "'");
+        }
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        JedisClientConfig config = clientConfig(uri, millis);
+        var client = RedisClient.builder().hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
+                .clientConfig(config).build();
+        return new RedisSessionStore(client, prefix, uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 6379));
+    }
+
+    private static JedisClientConfig clientConfig(URI uri, int millis) {
+        var b = DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(millis);
+        if ("rediss".equals(uri.getScheme())) {
+            b.sslOptions(SslOptions.builder().build());   // the JDK's trust store and host name checks
+        }
+        String info = uri.getRawUserInfo();
+        if (info != null) {
+            int colon = info.indexOf(':');
+            String user = decode(colon < 0 ? "" : info.substring(0, colon));
+            String password = decode(colon < 0 ? info : info.substring(colon + 1));
+            if (!user.isEmpty()) {
+                b.user(user);
+            }
+            b.password(password);
+        }
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            b.database(Integer.parseInt(path.substring(1)));
+        }
+        return b.build();
+    }
+
+    @Override
+    public Optional<Map<String, String>> load(String cookieValue) {
+        if (!looksLikeKey(cookieValue)) {
+            return Optional.empty();
+        }
+        String stored = call(() -> redis.get(redisKey(cookieValue)));
+        return stored == null ? Optional.empty() : Optional.of(decodeData(stored));
+    }
+
+    @Override
+    public String save(Optional<String> previous, Map<String, String> data, boolean rotate, Duration maxAge) {
+        Optional<String> reusable = previous.filter(RedisSessionStore::looksLikeKey);
+        String key = rotate || reusable.isEmpty() ? newKey() : reusable.get();
+        long seconds = Math.max(1, maxAge.toSeconds());
+        call(() -> redis.set(redisKey(key), encodeData(data), SetParams.setParams().ex(seconds)));
+        if (rotate) {
+            reusable.ifPresent(old -> call(() -> redis.del(redisKey(old))));
+        }
+        return key;
+    }
+
+    @Override
+    public void delete(String cookieValue) {
+        if (looksLikeKey(cookieValue)) {
+            call(() -> redis.del(redisKey(cookieValue)));
+        }
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    /** The Redis key a session cookie's data is kept under. */
+    public String redisKey(String cookieValue) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cookieValue.getBytes(StandardCharsets.US_ASCII));
+            return prefix + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JDK lacks SHA-256", e);
+        }
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw HttpException.of(503, "Sessions are unavailable: the session store (Redis at " + where + ") cannot be reached. "
+                    + "Try again in a moment.").withHeader("Retry-After", "5");
+        }
+    }
+
+    private static boolean looksLikeKey(String value) {
+        return value.length() == KEY_LENGTH && value.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9' || c == '-' || c == '_');
+    }
+
+    private static String newKey() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String encodeData(Map<String, String> data) {
+        var sb = new StringBuilder();
+        data.forEach((k, v) -> {
+            if (!sb.isEmpty()) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return sb.toString();
+    }
+
+    static Map<String, String> decodeData(String stored) {
+        var out = new LinkedHashMap<String, String>();
+        if (stored.isEmpty()) {
+            return out;
+        }
+        for (String pair : stored.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
