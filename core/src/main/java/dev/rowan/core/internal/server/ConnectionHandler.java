@@ -297,6 +297,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             running.set(false);
+            if (server.shuttingDown()) {
+                // An answer sent before the stop began kept the connection open; the stop found it busy.
+                channel.eventLoop().execute(this::closeIfIdleForShutdown);
+            }
             if (pending.isEmpty() || !running.compareAndSet(false, true)) {
                 return;
             }
@@ -399,12 +403,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (evt == NettyServer.SHUTDOWN) {
-            if (queued.get() == 0 && receiving == null) {
-                ctx.close();
-            }
+            closeIfIdleForShutdown();
             return;
         }
         super.userEventTriggered(ctx, evt);
+    }
+
+    /**
+     * Event loop, while the server stops: a connection with no request left to answer closes once
+     * its answers are written. Closing it at once would drop what is still queued for the socket,
+     * the answer to a request the app already carried out.
+     */
+    private void closeIfIdleForShutdown() {
+        if (queued.get() == 0 && receiving == null) {
+            outbound.closeAfterWrites();
+        }
     }
 
     @Override

@@ -54,6 +54,11 @@ final class RawClient implements AutoCloseable {
         return out;
     }
 
+    /** What is left to read, as it comes (after {@link #readHead()}: the body). */
+    InputStream input() {
+        return in;
+    }
+
     /** One exchange: send, then read one response. */
     static Response exchange(int port, String raw) throws IOException {
         try (RawClient c = connect(port)) {

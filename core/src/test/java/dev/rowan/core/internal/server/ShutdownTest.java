@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.net.Socket;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,28 @@ class ShutdownTest {
             assertThat(r.text()).isEqualTo("slow done");
             assertThat(r.says("close")).isTrue();
             assertThat(busy.closedByServer()).isTrue();
+            stopper.join();
+        }
+    }
+
+    /**
+     * The handler is done (so nothing is in flight) but most of its 32 MB answer still waits for a
+     * client that has not read it: a stop that closed every connection then would cut the answer
+     * short, and a proxy in front would report an error for a request the app carried out.
+     */
+    @Test
+    void anAnswerStillBeingWrittenIsWrittenToTheEnd() throws Exception {
+        TestServer server = TestServer.start(Map.of("server.idle-timeout", "30s"));
+        int size = 32 * 1024 * 1024;
+        try (RawClient c = RawClient.connect(server.port())) {
+            c.send("GET /bytes?size=" + size + " HTTP/1.1\r\nHost: a\r\n\r\n");
+            var head = c.readHead();
+            assertThat(head.status()).isEqualTo(200);
+            Thread stopper = Thread.ofPlatform().start(server::close);
+            stopper.join(1_000); // a stop that does not wait for the answer is over by now
+            byte[] body = c.input().readNBytes(size + 1);
+            assertThat(body.length).as("answer bytes received").isEqualTo(size);
+            assertThat(c.closedByServer()).as("closed after the answer").isTrue();
             stopper.join();
         }
     }

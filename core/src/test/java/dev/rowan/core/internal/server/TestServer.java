@@ -60,6 +60,7 @@ final class TestServer implements AutoCloseable {
         });
         app.get("/blocked", ctx -> ctx.text(release.await(10, TimeUnit.SECONDS) ? "released" : "timed out"));
         app.get("/file", ctx -> ctx.file(bigFile()));
+        app.get("/bytes", ctx -> ctx.bytes(new byte[ctx.query("size").asInt()]));
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
