@@ -54,6 +54,11 @@ final class RawClient implements AutoCloseable {
         return out;
     }
 
+    /** The client's own port: how a proxy's log names this connection. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** What is left to read, as it comes (after {@link #readHead()}: the body). */
     InputStream input() {
         return in;
