@@ -415,7 +415,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      * the answer to a request the app already carried out.
      */
     private void closeIfIdleForShutdown() {
-        if (queued.get() == 0 && receiving == null) {
+        if (queued.get() != 0 || receiving != null) {
+            return;
+        }
+        if (outbound.allWritten()) {
+            channel.close();
+        } else {
             outbound.closeAfterWrites();
         }
     }
