@@ -4,16 +4,17 @@
 # that share one PostgreSQL database and the secret key. A correctness suite, not a throughput one:
 # it runs on a busy machine. Prints each check with its figures and exits non-zero when one fails.
 #
-#   benchmarks/two-instances.sh                  # build + all checks (about 1.5 minutes)
+#   benchmarks/two-instances.sh                  # build + all checks (about 4 minutes)
 #   BUILD=0 CHECKS="sessions proxy" benchmarks/two-instances.sh
 #
 # Checks:
 #   sessions  a session started on one instance is valid on the other, directly and through nginx
 #   proxy     server.trust-proxy: the client's address and scheme as nginx forwarded them (plain and
 #             TLS); a third instance without trust-proxy ignores the same headers
-#   kill      kill -9 of instance a under a write load (POST /writes, unique ids, PostgreSQL), once
-#             through nginx's default proxy_next_upstream and once with non_idempotent: every id
-#             answered 2xx is in the table, and the statuses the client saw are counted
+#   kill      instance a killed (SIGKILL, then SIGTERM) under a write load (POST /writes, unique ids,
+#             PostgreSQL), each through nginx's default proxy_next_upstream and with non_idempotent:
+#             every id answered 2xx is in the table, and the statuses the client saw are counted
+#             (with non_idempotent it must see no error: POST /writes is idempotent by its id)
 #   framing   core's request-smuggling corpus (FramingTest) replayed through nginx in front of
 #             Rowan (core's NginxFramingTest): nginx and Rowan agree on every request boundary
 #
