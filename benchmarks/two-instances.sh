@@ -26,7 +26,8 @@
 #   NGINX          nginx binary                                     [/usr/sbin/nginx]
 #   DB_HOST        PostgreSQL (user postgres, trust auth)           [127.0.0.1]
 #   BUILD          1 = build benchmarks/rowan-pair first            [1]
-#   KEEP           1 = keep the temp folder (configs, logs)         [0]
+#   KEEP           1 = keep the temp folder (configs, logs) and the [0]
+#                  database rowan_two_instances (kept anyway when a check fails)
 #   JVM_OPTS       JVM flags of each instance                       [-Xmx256m -XX:+UseSerialGC]
 set -euo pipefail
 
@@ -63,7 +64,12 @@ cleanup() {
     local name
     for name in "${!PID[@]}"; do stop_instance "$name"; done
     if [[ -n "$NGINX_PID" ]]; then kill -QUIT "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
-    if [[ "$KEEP" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+    if [[ "$KEEP" == 1 ]]; then
+        log "kept $WORK and database $DB"
+    else
+        rm -rf "$WORK"
+        "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
