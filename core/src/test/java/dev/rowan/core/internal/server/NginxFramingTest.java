@@ -56,11 +56,19 @@ class NginxFramingTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Assumptions.assumeTrue(!NGINX.isEmpty(), "nginx suite not asked for: run with -Drowan.nginx=/usr/sbin/nginx "
-                + "(benchmarks/two-instances.sh does); the corpus itself ran in FramingTest");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(NGINX)), "no nginx at " + NGINX + " (apt-get install -y nginx)");
+        skipUnless(!NGINX.isEmpty(), "not asked for: run with -Drowan.nginx=/usr/sbin/nginx (benchmarks/two-instances.sh does); "
+                + "the corpus itself ran in FramingTest");
+        skipUnless(Files.isExecutable(Path.of(NGINX)), "no nginx at " + NGINX + " (apt-get install -y nginx)");
         server = TestServer.start(Map.of("server.idle-timeout", "30s"));
         nginx = Nginx.start(Path.of(NGINX), server.port());
+    }
+
+    /** Skips the whole class, saying why on the console (a skipped class shows no reason in the build log). */
+    private static void skipUnless(boolean condition, String why) {
+        if (!condition) {
+            System.out.println("[nginx-framing] skipped: " + why);
+        }
+        Assumptions.assumeTrue(condition, why);
     }
 
     @AfterAll
