@@ -54,6 +54,11 @@ final class RawClient implements AutoCloseable {
         return out;
     }
 
+    /** How long a read waits before it fails (the default is {@link #TIMEOUT_MS}). */
+    void setTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     /** The client's own port: how a proxy's log names this connection. */
     int localPort() {
         return socket.getLocalPort();

@@ -53,6 +53,33 @@ class ShutdownTest {
         }
     }
 
+    /**
+     * A proxy keeps idle connections to the app in a pool and may have just sent a request on one
+     * when the stop begins: within server.shutdown-idle-grace that request is answered, with
+     * Connection: close, instead of meeting a closed connection (which leaves a proxy unable to tell
+     * whether its POST was carried out). An idle connection nobody uses closes when the grace ends.
+     */
+    @Test
+    void anIdleConnectionStillAnswersARequestThatArrivesWithinTheGrace() throws Exception {
+        TestServer server = TestServer.start(Map.of("server.shutdown-idle-grace", "2s"));
+        int port = server.port();
+        try (RawClient pooled = RawClient.connect(port); RawClient unused = RawClient.connect(port)) {
+            assertThat(pooled.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().status()).isEqualTo(200);
+            assertThat(unused.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().status()).isEqualTo(200);
+            Thread stopper = Thread.ofPlatform().start(server::close);
+            assertThat(refusedEventually(port)).as("new connections refused once stop began").isTrue();
+
+            var r = pooled.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("hello");
+            assertThat(r.says("close")).as("Connection: close").isTrue();
+            assertThat(pooled.closedByServer()).isTrue();
+            unused.setTimeout(10_000);
+            assertThat(unused.closedByServer()).as("the unused one closed when the grace ended").isTrue();
+            stopper.join();
+        }
+    }
+
     private static boolean refusedEventually(int port) throws InterruptedException {
         for (int i = 0; i < 500; i++) {
             try (Socket s = new Socket("127.0.0.1", port)) {
