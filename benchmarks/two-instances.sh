@@ -113,9 +113,10 @@ start_instance() {
     PID[$name]=$!
     for i in $(seq 1 600); do
         [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/")" == 200 ]] && return 0
-        kill -0 "${PID[$name]}" 2>/dev/null || { tail -n 30 "$WORK/$name.log" >&2; die "instance $name exited during start-up"; }
+        kill -0 "${PID[$name]}" 2>/dev/null || { tail -n 30 "$WORK/$name.log" >&2; KEEP=1; die "instance $name exited during start-up"; }
         sleep 0.1
     done
+    KEEP=1
     die "instance $name did not answer GET / within 60 s (log: $WORK/$name.log)"
 }
 
