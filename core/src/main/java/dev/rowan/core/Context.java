@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,21 @@ public interface Context {
     /** {@code scheme://host[:port]} of this request. */
     String origin();
 
+    /** The address and port of the connection's other end: the client, or the proxy in front of the app. */
     InetSocketAddress remoteAddress();
+
+    /**
+     * The client's IP address. Without {@code server.trust-proxy} it is the connection's peer
+     * ({@link #remoteAddress()}); behind a trusted proxy it is the last address of
+     * {@code X-Forwarded-For}, the one the proxy received the request from (earlier addresses
+     * in that header come from the client and are not believed), or the peer when the proxy sent
+     * no IP address there.
+     *
+     * <pre>{@code
+     * LOG.log(Level.INFO, "login from {0}", ctx.clientAddress().getHostAddress());
+     * }</pre>
+     */
+    InetAddress clientAddress();
 
     Headers headers();
 

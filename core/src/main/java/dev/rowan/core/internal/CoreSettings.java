@@ -37,8 +37,11 @@ public final class CoreSettings {
             Setting.of("server.min-body-rate-grace", Type.DURATION, "5s", "How long a body may be slower than server.min-body-rate "
                     + "before the rate is enforced."),
             Setting.of("server.shutdown-timeout", Type.DURATION, "10s", "On stop, how long requests in flight may take to finish."),
-            Setting.of("server.trust-proxy", Type.BOOLEAN, "false", "Believes X-Forwarded-Proto from a proxy in front of the app; "
-                    + "turn it on only behind a proxy you run."),
+            Setting.of("server.shutdown-idle-grace", Type.DURATION, "0s", "On stop, how long a kept-alive connection without a request "
+                    + "stays open: a request a proxy sends on it meanwhile is answered (with Connection: close) instead of finding it closed.")
+                    .inProfile(Config.PROD, "1s"),
+            Setting.of("server.trust-proxy", Type.BOOLEAN, "false", "Believes X-Forwarded-Proto and X-Forwarded-For (their last "
+                    + "element) from a proxy in front of the app; turn it on only behind a proxy you run."),
             Setting.of("server.access-log", Type.BOOLEAN, "true", "Logs one line per request on the rowan.access logger.")
                     .inProfile(Config.TEST, "false"),
             Setting.of("server.header", Type.TEXT, "", "A Server header value sent with every response; none by default, as it "

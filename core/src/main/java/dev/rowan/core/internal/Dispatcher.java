@@ -25,6 +25,7 @@ import dev.rowan.core.spi.TemplateRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -134,8 +135,18 @@ public final class Dispatcher {
         return files;
     }
 
+    /** The scheme a trusted proxy forwarded, lower case; "" without {@code server.trust-proxy} or the header. */
     String forwardedProto(ServerExchange ex) {
-        return trustProxy ? ex.headers().first("X-Forwarded-Proto").orElse("") : "";
+        return trustProxy ? ForwardedHeaders.proto(ex.headers()).orElse("") : "";
+    }
+
+    /**
+     * The client's address: behind a trusted proxy the one it forwarded in {@code X-Forwarded-For},
+     * otherwise (or when it forwarded none) the connection's peer.
+     */
+    InetAddress clientAddress(ServerExchange ex) {
+        InetAddress peer = ex.remoteAddress().getAddress();
+        return trustProxy ? ForwardedHeaders.client(ex.headers()).orElse(peer) : peer;
     }
 
     // ------------------------------------------------------------------ the request path
@@ -452,11 +463,11 @@ public final class Dispatcher {
         ex.send(status, h, message.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void logAccess(ServerExchange ex, RequestContext ctx, long started) {
+    private void logAccess(ServerExchange ex, RequestContext ctx, long started) {
         double ms = (System.nanoTime() - started) / 1_000_000.0;
         String size = ctx.streamed ? "-" : Integer.toString(ctx.body.length);
         ACCESS.log(System.Logger.Level.INFO, () -> String.format("%s \"%s %s\" %d %s %.1fms",
-                ex.remoteAddress().getAddress().getHostAddress(), ex.method(), ex.target(), ctx.status, size, ms));
+                clientAddress(ex).getHostAddress(), ex.method(), ex.target(), ctx.status, size, ms));
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> s) {

@@ -26,6 +26,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Type;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -164,6 +165,11 @@ public final class RequestContext implements RequestContextAccess {
     @Override
     public InetSocketAddress remoteAddress() {
         return exchange.remoteAddress();
+    }
+
+    @Override
+    public InetAddress clientAddress() {
+        return dispatcher.clientAddress(exchange);
     }
 
     @Override

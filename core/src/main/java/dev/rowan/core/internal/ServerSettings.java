@@ -12,11 +12,12 @@ import java.time.Duration;
  * {@code headTimeout}: the time a request line and headers may take to arrive, from their first
  * byte. {@code minBodyRate}: the bytes per second a request body must average once it has been
  * arriving for {@code minBodyRateGrace} (0 turns the check off). Both stop clients that trickle a
- * request to hold a connection (see docs/decisions/http-framing.md).
+ * request to hold a connection (see docs/decisions/http-framing.md). {@code shutdownIdleGrace}: on
+ * stop, how long a kept-alive connection without a request stays open and answers one more.
  */
 public record ServerSettings(String host, int port, int ioThreads, int maxInitialLineLength, int maxHeaderSize,
                              long maxBodySize, Duration idleTimeout, boolean trackBufferLeaks, boolean epoll,
-                             Duration headTimeout, long minBodyRate, Duration minBodyRateGrace) {
+                             Duration headTimeout, long minBodyRate, Duration minBodyRateGrace, Duration shutdownIdleGrace) {
 
     static ServerSettings from(Config c, int port) {
         // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
@@ -33,7 +34,10 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
                 epoll(c),
                 c.getDuration("server.head-timeout", Duration.ofSeconds(10)),
                 c.getBytes("server.min-body-rate", 240),
-                c.getDuration("server.min-body-rate-grace", Duration.ofSeconds(5)));
+                c.getDuration("server.min-body-rate-grace", Duration.ofSeconds(5)),
+                // Production only: a proxy's pooled connection must not close under a request it just sent, while a
+                // dev restart or a test's stop should not wait for a browser's or a client's idle connection.
+                c.getDuration("server.shutdown-idle-grace", c.isProduction() ? Duration.ofSeconds(1) : Duration.ZERO));
     }
 
     /** {@code server.max-body-size}, 10MB unless set: larger request bodies get 413. */

@@ -23,6 +23,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,6 +65,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private volatile boolean paused;
     /** Set once a response that ends the connection is queued: later requests are not handled. */
     private volatile boolean closing;
+    /** Event loop only: the stop's grace for an idle connection was scheduled, and has run out. */
+    private boolean idleGraceStarted;
+    private boolean idleGraceOver;
 
     ConnectionHandler(Dispatcher dispatcher, ServerSettings settings, NettyServer server) {
         this.dispatcher = dispatcher;
@@ -297,6 +301,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             running.set(false);
+            if (server.shuttingDown()) {
+                // An answer sent before the stop began kept the connection open; the stop found it busy.
+                channel.eventLoop().execute(this::closeIfIdleForShutdown);
+            }
             if (pending.isEmpty() || !running.compareAndSet(false, true)) {
                 return;
             }
@@ -399,12 +407,35 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (evt == NettyServer.SHUTDOWN) {
-            if (queued.get() == 0 && receiving == null) {
-                ctx.close();
-            }
+            closeIfIdleForShutdown();
             return;
         }
         super.userEventTriggered(ctx, evt);
+    }
+
+    /**
+     * Event loop, while the server stops: a connection with no request left to answer closes once
+     * its answers are written. Closing it at once would drop what is still queued for the socket,
+     * the answer to a request the app already carried out. An idle one first stays open for
+     * {@code server.shutdown-idle-grace}: a proxy may have just picked it from its pool for a
+     * request that is on its way, which is then answered with Connection: close; a proxy that found
+     * the connection closed instead could not tell whether its POST was carried out.
+     */
+    private void closeIfIdleForShutdown() {
+        if (queued.get() != 0 || receiving != null) {
+            return;
+        }
+        if (!outbound.allWritten()) {
+            outbound.closeAfterWrites();
+        } else if (settings.shutdownIdleGrace().isZero() || idleGraceOver) {
+            channel.close();
+        } else if (!idleGraceStarted) {
+            idleGraceStarted = true;
+            channel.eventLoop().schedule(() -> {
+                idleGraceOver = true;
+                closeIfIdleForShutdown();
+            }, settings.shutdownIdleGrace().toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override

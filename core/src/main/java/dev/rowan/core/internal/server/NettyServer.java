@@ -179,13 +179,18 @@ public final class NettyServer {
         inFlight.decrementAndGet();
     }
 
-    /** Stops accepting, waits for in-flight requests up to {@code timeout}, then closes every connection. */
+    /**
+     * Stops accepting, waits up to {@code timeout} for in-flight requests and for every connection
+     * to finish writing its answers and close, then closes whatever is left.
+     */
     public void stop(Duration timeout) {
         shuttingDown = true;
         serverChannel.close().syncUninterruptibly();
         connections.forEach(ch -> ch.pipeline().fireUserEventTriggered(SHUTDOWN));
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        // Each connection closes itself once its last answer is written (see ConnectionHandler); one
+        // closed from here before that loses the rest of an answer to a request that was carried out.
+        while ((inFlight.get() > 0 || !connections.isEmpty()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

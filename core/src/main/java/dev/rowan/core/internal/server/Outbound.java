@@ -73,7 +73,13 @@ final class Outbound {
         this.encoderContext = encoderContext;
     }
 
-    /** True once the connection began to close: nothing more is written, reading is no longer managed. */
+    /** Event loop: true when nothing is queued here or in Netty's buffer, so closing now loses no byte. */
+    boolean allWritten() {
+        var buffer = channel.unsafe().outboundBuffer();
+        return queue.isEmpty() && (buffer == null || buffer.isEmpty());
+    }
+
+        /** True once the connection began to close: nothing more is written, reading is no longer managed. */
     boolean closeStarted() {
         return closeStarted;
     }

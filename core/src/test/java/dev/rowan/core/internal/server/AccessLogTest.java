@@ -29,4 +29,19 @@ class AccessLogTest {
             assertThat(lines.get(1)).contains("GET", "/nope", " 404 ").containsPattern("\\d+\\.\\dms");
         }
     }
+
+    @Test
+    void behindATrustedProxyTheLineNamesTheForwardedClient() throws Exception {
+        try (LogCapture log = LogCapture.of("rowan.access");
+             TestServer server = TestServer.start(Map.of("server.access-log", "true", "server.trust-proxy", "true"));
+             RawClient c = RawClient.connect(server.port())) {
+            c.send("GET /x HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 198.51.100.1, 203.0.113.9\r\n\r\n");
+            assertThat(c.read().status()).isEqualTo(200);
+            List<String> lines = log.messages();
+            for (int i = 0; i < 200 && lines.isEmpty(); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(lines).singleElement().asString().startsWith("203.0.113.9 \"GET /x\" 200");
+        }
+    }
 }

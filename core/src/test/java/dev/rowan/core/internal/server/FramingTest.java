@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +37,11 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void contentLengthWithTransferEncoding(String name, String headers) throws Exception {
-        String body = "0\r\n\r\n" + SMUGGLED;
-        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, 400);
+        assertRejected(contentLengthWithTransferEncodingRequest(headers), 400);
+    }
+
+    static String contentLengthWithTransferEncodingRequest(String headers) {
+        return "POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n" + "0\r\n\r\n" + SMUGGLED + SMUGGLED;
     }
 
     static Stream<Arguments> badHeaders() {
@@ -69,7 +73,11 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badHeaders(String name, String headers, int status) throws Exception {
-        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\nhello" + SMUGGLED, status);
+        assertRejected(badHeadersRequest(headers), status);
+    }
+
+    static String badHeadersRequest(String headers) {
+        return "POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\nhello" + SMUGGLED;
     }
 
     static Stream<Arguments> badTransferEncodings() {
@@ -99,7 +107,11 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badTransferEncodings(String name, String version, String headers, String body, int status) throws Exception {
-        assertRejected("POST /echo " + version + "\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, status);
+        assertRejected(transferEncodingRequest(version, headers, body), status);
+    }
+
+    static String transferEncodingRequest(String version, String headers, String body) {
+        return "POST /echo " + version + "\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED;
     }
 
     static Stream<Arguments> badRequestLines() {
@@ -133,12 +145,16 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badVersions(String name, String version, int status) throws Exception {
-        assertRejected("GET /x " + version + "\r\nHost: a\r\n\r\n" + SMUGGLED, status);
+        assertRejected(badVersionRequest(version), status);
+    }
+
+    static String badVersionRequest(String version) {
+        return "GET /x " + version + "\r\nHost: a\r\n\r\n" + SMUGGLED;
     }
 
     @Test
     void http12StillNeedsAHost() throws Exception {
-        assertRejected("GET /x HTTP/1.2\r\n\r\n" + SMUGGLED, 400);
+        assertRejected(HTTP_1_2_WITHOUT_HOST, 400);
     }
 
     static Stream<Arguments> badHosts() {
@@ -164,7 +180,11 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badHosts(String name, String host) throws Exception {
-        assertRejected("GET /x HTTP/1.1\r\nHost: " + host + "\r\n\r\n" + SMUGGLED, 400, "Host");
+        assertRejected(badHostRequest(host), 400, "Host");
+    }
+
+    static String badHostRequest(String host) {
+        return "GET /x HTTP/1.1\r\nHost: " + host + "\r\n\r\n" + SMUGGLED;
     }
 
     static Stream<Arguments> badAbsoluteForms() {
@@ -182,7 +202,11 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badAbsoluteForms(String name, String target) throws Exception {
-        assertRejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400, "target");
+        assertRejected(targetRequest(target), 400, "target");
+    }
+
+    static String targetRequest(String target) {
+        return "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED;
     }
 
     static Stream<Arguments> badTargets() {
@@ -213,12 +237,15 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void badTargets(String name, String target) throws Exception {
-        assertRejected("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400, "target");
+        assertRejected(targetRequest(target), 400, "target");
     }
+
+    static final String SPACE_IN_TARGET = "GET /a b HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED;
+    static final String HTTP_1_2_WITHOUT_HOST = "GET /x HTTP/1.2\r\n\r\n" + SMUGGLED;
 
     @Test
     void aSpaceInTheTargetIsABadRequestLine() throws Exception {
-        assertRejected("GET /a b HTTP/1.1\r\nHost: a\r\n\r\n" + SMUGGLED, 400);
+        assertRejected(SPACE_IN_TARGET, 400);
     }
 
     static Stream<Arguments> transferEncodingsWithEmptyElementsStayStrict() {
@@ -234,14 +261,20 @@ class FramingTest extends SmugglingGuard {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void transferEncodingsWithEmptyElementsStayStrict(String name, String headers, String body, int status) throws Exception {
-        assertRejected("POST /echo HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n" + body + SMUGGLED, status);
+        assertRejected(transferEncodingRequest("HTTP/1.1", headers, body), status);
     }
+
+    static final String WELL_FORMED_CHUNKED = "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5;name=value\r\nhello\r\n1 ;x\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n";
+    static final String SMUGGLED_AS_LENGTH_DATA = "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: " + SMUGGLED.length()
+            + "\r\n\r\n" + SMUGGLED;
+    static final String SMUGGLED_AS_CHUNK_DATA = "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(SMUGGLED.length()) + "\r\n" + SMUGGLED + "\r\n0\r\n\r\n";
 
     @Test
     void aChunkedBodyThatIsWellFormedIsDecoded() throws Exception {
         try (RawClient c = RawClient.connect(server.port())) {
-            var r = c.send("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "5;name=value\r\nhello\r\n1 ;x\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n").read();
+            var r = c.send(WELL_FORMED_CHUNKED).read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("hello world");
             assertThat(c.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().text()).isEqualTo("x");
@@ -250,11 +283,66 @@ class FramingTest extends SmugglingGuard {
 
     @Test
     void aChunkedBodyWithTheSmuggledRequestAsDataIsJustData() throws Exception {
-        String data = SMUGGLED;
         try (RawClient c = RawClient.connect(server.port())) {
-            var r = c.send("POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(data.length()) + "\r\n" + data + "\r\n0\r\n\r\n").read();
-            assertThat(r.text()).isEqualTo(data);
+            var r = c.send(SMUGGLED_AS_CHUNK_DATA).read();
+            assertThat(r.text()).isEqualTo(SMUGGLED);
+        }
+    }
+
+    /** One request of the corpus as bytes to send, with the status Rowan answers it with directly. */
+    record Case(String group, String name, String raw, int status) {
+        @Override
+        public String toString() {
+            return group + ": " + name;
+        }
+    }
+
+    /**
+     * The whole corpus as raw requests, built by the same methods as the tests above, plus the
+     * well-formed requests that carry the smuggled request as body data (status 200), for suites that replay it through a proxy
+     * ({@link NginxFramingTest}).
+     */
+    static Stream<Case> corpus() {
+        return Stream.of(
+                contentLengthWithTransferEncoding().map(a -> of("CL with TE", a, x -> contentLengthWithTransferEncodingRequest((String) x[1]), 400)),
+                badHeaders().map(a -> of("bad header", a, x -> badHeadersRequest((String) x[1]), (int) a.get()[2])),
+                badTransferEncodings().map(a -> of("bad TE", a, x -> transferEncodingRequest((String) x[1], (String) x[2], (String) x[3]), (int) a.get()[4])),
+                transferEncodingsWithEmptyElementsStayStrict().map(a -> of("TE with empty elements", a,
+                        x -> transferEncodingRequest("HTTP/1.1", (String) x[1], (String) x[2]), (int) a.get()[3])),
+                badRequestLines().map(a -> of("bad request line", a, x -> x[1] + SMUGGLED, (int) a.get()[2])),
+                badVersions().map(a -> of("bad version", a, x -> badVersionRequest((String) x[1]), (int) a.get()[2])),
+                badHosts().map(a -> of("bad Host", a, x -> badHostRequest((String) x[1]), 400)),
+                badAbsoluteForms().map(a -> of("bad absolute form", a, x -> targetRequest((String) x[1]), 400)),
+                badTargets().map(a -> of("bad target", a, x -> targetRequest((String) x[1]), 400)),
+                Stream.of(new Case("bad request line", "space in the target", SPACE_IN_TARGET, 400),
+                        new Case("bad request line", "HTTP/1.2 without Host", HTTP_1_2_WITHOUT_HOST, 400),
+                        new Case("well-formed", "chunked with extensions and a trailer", WELL_FORMED_CHUNKED, 200),
+                        new Case("well-formed", "chunked, the smuggled request as data", SMUGGLED_AS_CHUNK_DATA, 200),
+                        new Case("well-formed", "Content-Length, the smuggled request as data", SMUGGLED_AS_LENGTH_DATA, 200),
+                        new Case("well-formed", "a body, then a pipelined request", SMUGGLED_AS_LENGTH_DATA + "GET /x HTTP/1.1\r\nHost: a\r\n\r\n", 200)))
+                .flatMap(s -> s);
+    }
+
+    private static Case of(String group, Arguments args, java.util.function.Function<Object[], String> raw, int status) {
+        Object[] x = args.get();
+        return new Case(group, (String) x[0], raw.apply(x), status);
+    }
+
+    /** {@link #corpus()} is what the tests above send, so a proxy suite replays the real thing. */
+    @Test
+    void theCorpusAsAListIsAnsweredAsTheTestsExpect() throws Exception {
+        List<Case> cases = corpus().toList();
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(121);
+        for (Case c : cases) {
+            assertThat(RawClient.exchange(server.port(), c.raw()).status()).as(c.toString()).isEqualTo(c.status());
+        }
+    }
+
+    @Test
+    void aContentLengthBodyWithTheSmuggledRequestAsDataIsJustData() throws Exception {
+        try (RawClient c = RawClient.connect(server.port())) {
+            assertThat(c.send(SMUGGLED_AS_LENGTH_DATA).read().text()).isEqualTo(SMUGGLED);
+            assertThat(c.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n").read().text()).isEqualTo("x");
         }
     }
 

@@ -54,6 +54,21 @@ final class RawClient implements AutoCloseable {
         return out;
     }
 
+    /** How long a read waits before it fails (the default is {@link #TIMEOUT_MS}). */
+    void setTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    /** The client's own port: how a proxy's log names this connection. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** What is left to read, as it comes (after {@link #readHead()}: the body). */
+    InputStream input() {
+        return in;
+    }
+
     /** One exchange: send, then read one response. */
     static Response exchange(int port, String raw) throws IOException {
         try (RawClient c = connect(port)) {

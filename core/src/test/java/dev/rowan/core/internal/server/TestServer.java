@@ -28,6 +28,11 @@ final class TestServer implements AutoCloseable {
     /** {@code /blocked} waits for this (at most 10 s) before it answers. */
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicLong streamed = new AtomicLong();
+    /**
+     * Every request that reached the app, as {@code "<X-Request-Id or -> <method> <target>[ chunked| length=N]"}: a
+     * proxy in front names each request it forwards, so a request it did not send stands out.
+     */
+    final CopyOnWriteArrayList<String> dispatched = new CopyOnWriteArrayList<>();
     final App app;
     static final int BIG_FILE_SIZE = 16 * 1024 * 1024;
     private Path bigFile;
@@ -39,6 +44,12 @@ final class TestServer implements AutoCloseable {
                 "server.max-form-memory-size", "4KB"));
         config.putAll(settings);
         app = App.create(Config.of(config));
+        app.use((ctx, next) -> {
+            String target = ctx.path() + (ctx.queryString().isEmpty() ? "" : "?" + ctx.queryString());
+            String framing = ctx.headers().contains("Transfer-Encoding") ? " chunked" : ctx.headers().first("Content-Length").map(l -> " length=" + l).orElse("");
+            dispatched.add(ctx.header("X-Request-Id").asString("-") + " " + ctx.method() + " " + target + framing);
+            next.proceed();
+        });
         for (HttpMethod m : new HttpMethod[] {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT}) {
             app.route(m, "/smuggled", ctx -> {
                 smuggled.incrementAndGet();
@@ -60,6 +71,7 @@ final class TestServer implements AutoCloseable {
         });
         app.get("/blocked", ctx -> ctx.text(release.await(10, TimeUnit.SECONDS) ? "released" : "timed out"));
         app.get("/file", ctx -> ctx.file(bigFile()));
+        app.get("/bytes", ctx -> ctx.bytes(new byte[ctx.query("size").asInt()]));
         app.post("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.put("/echo", ctx -> ctx.bytes(readBody(ctx.bodyStream())));
         app.post("/ignore", ctx -> ctx.text("ignored"));
