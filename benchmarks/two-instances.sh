@@ -9,6 +9,8 @@
 #
 # Checks:
 #   sessions  a session started on one instance is valid on the other, directly and through nginx
+#   redis-sessions  the same with sessions kept in Redis (127.0.0.1:6379): two more instances with
+#             RedisSessions share a session; the cookie is only a key; logout on one ends it on both
 #   proxy     server.trust-proxy: the client's address and scheme as nginx forwarded them (plain and
 #             TLS); a third instance without trust-proxy ignores the same headers
 #   kill      instance a killed (SIGKILL, then SIGTERM) under a write load (POST /writes, unique ids,
@@ -22,7 +24,7 @@
 #             Rowan (core's NginxFramingTest): nginx and Rowan agree on every request boundary
 #
 # Environment overrides (defaults in brackets):
-#   CHECKS         checks to run, in order                          [sessions proxy kill framing]
+#   CHECKS         checks to run, in order                          [sessions redis-sessions proxy kill framing]
 #   LOAD_SECONDS   seconds of write load per kill round             [12]
 #   KILL_AFTER     seconds into the load when instance a is killed  [4]
 #   WORKERS        concurrent writers                               [8]
@@ -41,7 +43,7 @@ JVM_OPTS="${JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
 # shellcheck source=benchmarks/lib.sh
 . "$BENCH/lib.sh"
 
-CHECKS="${CHECKS:-sessions proxy kill framing}"
+CHECKS="${CHECKS:-sessions redis-sessions proxy kill framing}"
 LOAD_SECONDS="${LOAD_SECONDS:-12}"
 KILL_AFTER="${KILL_AFTER:-4}"
 WORKERS="${WORKERS:-8}"
@@ -100,13 +102,13 @@ expect() { # expect WHAT ACTUAL EXPECTED
     if [[ "$2" == "$3" ]]; then pass "$1: $2"; else fail "$1: got '$2', expected '$3'"; fi
 }
 
-# start_instance NAME TRUST_PROXY: a Rowan process in the production profile on a free port,
+# start_instance NAME TRUST_PROXY [cookie|redis]: a Rowan process in the production profile on a free port,
 # loopback only, sharing the database and SECRET_KEY with its peers.
 start_instance() {
-    local name="$1" trust="$2" port="${APP_PORT[$1]:-$(free_port)}" i
+    local name="$1" trust="$2" sessions="${3:-cookie}" port="${APP_PORT[$1]:-$(free_port)}" i
     APP_PORT[$name]="$port"
     # shellcheck disable=SC2086  # JVM_OPTS is a list of flags
-    env ROWAN_PROFILE=prod SECRET_KEY="$SECRET_KEY" ROWAN_ALLOWED_HOSTS=127.0.0.1,localhost \
+    env SESSIONS="$sessions" ROWAN_PROFILE=prod SECRET_KEY="$SECRET_KEY" ROWAN_ALLOWED_HOSTS=127.0.0.1,localhost \
         DATABASE_URL="postgresql://postgres@$DB_HOST:5432/$DB" ROWAN_SERVER_HOST=127.0.0.1 PORT="$port" \
         ROWAN_SERVER_TRUST_PROXY="$trust" INSTANCE="$name" \
         "$JAVA" $JVM_OPTS -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
@@ -331,6 +333,27 @@ check_kill() {
     start_instance a true
 }
 
+check_redis_sessions() {
+    echo "redis-sessions: two more instances keep sessions in Redis (127.0.0.1:6379)"
+    if ! (: <"/dev/tcp/127.0.0.1/6379") 2>/dev/null; then
+        expect "Redis is reachable on 127.0.0.1:6379" "no" "yes"
+        return
+    fi
+    start_instance ra true redis
+    start_instance rb true redis
+    local ra="http://127.0.0.1:${APP_PORT[ra]}" rb="http://127.0.0.1:${APP_PORT[rb]}" jar="$WORK/redis-cookies" value
+    curl -s -c "$jar" -d user=erin "$ra/login" >/dev/null
+    expect "logged in on ra, read on rb" "$(curl -s -b "$jar" -w ' %{http_code}' "$rb/me")" "erin 200"
+    value="$(awk '$6 == "rowan_session" { print $7 }' "$jar")"
+    expect "the cookie is a 43-character key, not the data" "${#value}:$([[ "$value" == *erin* ]] && echo data || echo key)" "43:key"
+    sed 's/\(rowan_session\t\)\(.\)/\1x\2/' "$jar" >"$jar.tampered"
+    expect "tampered key, read on ra" "$(curl -s -o /dev/null -b "$jar.tampered" -w '%{http_code}' "$ra/me")" "401"
+    curl -s -b "$jar" -d x=1 "$rb/logout" >/dev/null
+    expect "logged out on rb, the old cookie on ra" "$(curl -s -o /dev/null -b "$jar" -w '%{http_code}' "$ra/me")" "401"
+    stop_instance ra
+    stop_instance rb
+}
+
 check_framing() {
     echo "framing: core's smuggling corpus (FramingTest.corpus()) through an nginx of its own in front of a Rowan test server (NginxFramingTest)"
     local out="$WORK/framing.log" status=0
@@ -366,7 +389,8 @@ log "nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on 127.0.0.1:$NGINX_PORT (defaul
 for check in $CHECKS; do
     case "$check" in
     sessions | proxy | kill | framing) "check_$check" ;;
-    *) die "unknown check '$check' (sessions, proxy, kill, framing)" ;;
+    redis-sessions) check_redis_sessions ;;
+    *) die "unknown check '$check' (sessions, redis-sessions, proxy, kill, framing)" ;;
     esac
 done
 if ((FAILED > 0)); then echo "$SCRIPT: $FAILED check(s) failed"; KEEP=1; exit 1; fi

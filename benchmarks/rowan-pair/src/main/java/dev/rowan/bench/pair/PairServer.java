@@ -4,6 +4,7 @@ import dev.rowan.core.App;
 import dev.rowan.core.Config;
 import dev.rowan.core.Context;
 import dev.rowan.db.DbModule;
+import dev.rowan.sessions.RedisSessions;
 import dev.rowan.db.GetOrCreate;
 import dev.rowan.db.Q;
 
@@ -29,6 +30,9 @@ public final class PairServer {
         String instance = System.getenv().getOrDefault("INSTANCE", "rowan");
         App app = App.create(Config.load());
         app.install(DbModule.create().models(PairWrite.META));
+        if ("redis".equals(System.getenv("SESSIONS"))) {
+            app.install(RedisSessions.create());   // session.redis-url, the local Redis unless set
+        }
         app.use((ctx, next) -> {
             ctx.header("X-Instance", instance);
             next.proceed();
@@ -38,6 +42,10 @@ public final class PairServer {
             ctx.session().rotate();
             ctx.session().put("user", ctx.form("user").asString());
             ctx.text("logged in on " + instance);
+        });
+        app.post("/logout", ctx -> {
+            ctx.session().invalidate();
+            ctx.text("logged out on " + instance);
         });
         app.get("/me", ctx -> ctx.session().get("user").ifPresentOrElse(
                 user -> ctx.text(user),
