@@ -1,10 +1,9 @@
 package dev.rowan.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.rowan.auth.internal.SaltedHmac;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +107,7 @@ public final class DjangoSigning {
      * from the user's stored password hash, so a password change ends the user's other sessions.
      */
     public String sessionAuthHash(String passwordHash) {
-        return HexFormat.of().formatHex(saltedHmac(AUTH_HASH_SALT, passwordHash, secret));
+        return HexFormat.of().formatHex(SaltedHmac.sha256(AUTH_HASH_SALT, passwordHash, secret));
     }
 
     /**
@@ -143,20 +142,9 @@ public final class DjangoSigning {
     }
 
     private static String signature(String key, String salt, String value) {
-        return B64.encodeToString(saltedHmac(salt + "signer", value, key));
+        return B64.encodeToString(SaltedHmac.sha256(salt + "signer", value, key));
     }
 
-    /** Django's {@code salted_hmac} with SHA-256: the HMAC key is the SHA-256 of key salt and secret. */
-    private static byte[] saltedHmac(String keySalt, String value, String secret) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest((keySalt + secret).getBytes(StandardCharsets.UTF_8));
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JDK lacks SHA-256 or HMAC-SHA256", e);
-        }
-    }
 
     private static Optional<String> decode(String payload) {
         boolean compressed = payload.startsWith(".");
