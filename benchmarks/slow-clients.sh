@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Slow clients: slowhttptest holds 1,000 slowloris, slow-body and slow-read connections against the
 # plain Rowan server (benchmarks/rowan) while wrk measures normal traffic, one attack at a time.
-# Prints, per attack, the share of wrk's baseline throughput kept and how many slow connections the
-# server still held at the end (slowhttptest's own statistics), and writes a markdown report.
+# Prints, per attack, the share of wrk's baseline throughput kept, how many slow connections were
+# still open at the end (slowhttptest's view) and how many the server itself still held (ss), and
+# writes a markdown report.
 #
 #   benchmarks/slow-clients.sh                         # build + full run (about 4 minutes)
 #   BUILD=0 ATTACKS="slowloris" benchmarks/slow-clients.sh
@@ -51,6 +52,9 @@ attack_flags() {
     esac
 }
 
+# server_sockets STATE: the server port's TCP sockets in that state (ss's state names).
+server_sockets() { ss -Htn state "$1" "( sport = :$PORT )" | wc -l; }
+
 # The last row of slowhttptest's CSV: seconds,closed,pending,connected,service available.
 final_stats() { tail -n 1 "$1" | awk -F, '{print $2, $3, $4}'; }
 max_connected() { awk -F, 'NR > 1 && $4 > m { m = $4 } END { print m + 0 }' "$1"; }
@@ -77,17 +81,23 @@ for attack in $ATTACKS; do
             >"$WORK/$attack.out" 2>&1
     ) 2>"$WORK/$attack.cpu" &
     attacker=$!
+    started=$SECONDS
     sleep 8 # 1,000 connections at 200 a second, and their first slow bytes
     run_wrk "$WORK/$attack-wrk.txt" "$WRK_CONNS" "$WRK_SECONDS" /plaintext >/dev/null || true
     read -r rps p99 errors < <(parse_wrk "$WORK/$attack-wrk.txt")
+    # The server's own view, just before the attacker stops: sockets it still holds open, and those
+    # it closed whose unread answer the kernel is still delivering (FIN-WAIT-1, no longer Rowan's).
+    sleep "$((length - 3 - (SECONDS - started) > 0 ? length - 3 - (SECONDS - started) : 0))"
+    held="$(server_sockets established)"
+    orphaned="$(server_sockets fin-wait-1)"
     wait "$attacker" || true
     [[ -f "$WORK/$attack.csv" ]] || { tail -n 20 "$WORK/$attack.out" >&2; die "slowhttptest wrote no statistics for $attack"; }
     read -r closed pending connected < <(final_stats "$WORK/$attack.csv")
     peak="$(max_connected "$WORK/$attack.csv")"
     kept="$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { printf "%.0f", 100 * a / b }')"
     attacker_cpu="$(awk -v l="$length" '{ printf "%.0f", 100 * ($1 + $2) / l }' "$WORK/$attack.cpu")"
-    log "$attack: wrk $rps req/s ($kept % of baseline), p99 $p99 ms; slow connections: peak $peak open, $connected still open at ${length}s, $closed closed; slowhttptest used $attacker_cpu % of a core"
-    rows+=("| $attack | $CONNECTIONS | $length | $peak | $connected | $closed | $attacker_cpu % | $rps | $kept % | $p99 | $errors |")
+    log "$attack: wrk $rps req/s ($kept % of baseline), p99 $p99 ms; slow connections: peak $peak open, $connected still open at ${length}s, $closed closed; server holds $held, kernel delivers $orphaned closed; slowhttptest used $attacker_cpu % of a core"
+    rows+=("| $attack | $CONNECTIONS | $length | $peak | $connected | $closed | $held | $orphaned | $attacker_cpu % | $rps | $kept % | $p99 | $errors |")
     sleep 3
 done
 stop_server
@@ -101,8 +111,8 @@ stop_server
     echo
     echo "Baseline without an attacker: $base_rps req/s, p99 $base_p99 ms. Machine ${idle}% idle before the run."
     echo
-    echo "| attack | slow connections | run s | peak open | open at the end | closed | attacker CPU | wrk req/s | of baseline | wrk p99 ms | wrk errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| attack | slow connections | run s | peak open | open at the end | closed | server holds | closed, still delivering | attacker CPU | wrk req/s | of baseline | wrk p99 ms | wrk errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
 } >"$OUT"
 cat "$OUT"

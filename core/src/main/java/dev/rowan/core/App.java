@@ -4,12 +4,14 @@ import dev.rowan.core.internal.AppState;
 import dev.rowan.core.internal.ConsoleLog;
 import dev.rowan.core.internal.Dispatcher;
 import dev.rowan.core.internal.ServerSettings;
+import dev.rowan.core.internal.commands.CommandLine;
 import dev.rowan.core.internal.StartupFailureHandler;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.Router;
 import dev.rowan.core.internal.server.NettyServer;
 import dev.rowan.core.spi.ServerExchange;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +259,20 @@ public final class App implements Routes {
         return state.runChecks();
     }
 
+    /**
+     * Adds a management command ({@code java -jar app.jar NAME}); one with the name of an earlier
+     * command replaces it. See {@link Command} for an example.
+     */
+    public App command(Command command) {
+        state.addCommand(command);
+        return this;
+    }
+
+    /** Every command the app answers, by name: the core's, each module's and the app's own. */
+    public List<Command> commands() {
+        return state.commands();
+    }
+
     public App onStart(Runnable hook) {
         state.requireSetup("add a start hook");
         onStart.add(hook);
@@ -291,6 +307,38 @@ public final class App implements Routes {
     }
 
     // ---------------------------------------------------------------- serving
+
+    /**
+     * What an app's {@code main} calls with its arguments: serves when there are none (or only
+     * options, as in {@code --port 9000}), and otherwise runs the command they name, prints its
+     * output and ends the process with its exit status, as Django's {@code manage.py} does:
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     App.create().get("/", ctx -> ctx.text("Hello")).run(args);
+     * }
+     * }</pre>
+     *
+     * {@code java -jar app.jar routes} then lists the routes, {@code java -jar app.jar check} runs
+     * the startup checks, and {@code java -jar app.jar help} lists every command.
+     */
+    public void run(String... args) {
+        state.launchedFrom(StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass());
+        int status = runCommand(List.of(args), System.out, System.err);
+        if (status != Command.OK || server == null) {
+            System.out.flush();
+            System.err.flush();
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs one command line and returns its exit status, printing to {@code out} and {@code err};
+     * for tests and tools. {@link #run(String...)} is what a {@code main} calls.
+     */
+    public int runCommand(List<String> args, PrintStream out, PrintStream err) {
+        return CommandLine.run(this, state.commands(), args, out, err);
+    }
 
     /**
      * Starts serving on the port {@code server.port} sets (environment {@code PORT} or
@@ -342,8 +390,9 @@ public final class App implements Routes {
 
     /**
      * Stops accepting, lets in-flight requests finish (up to {@code server.shutdown-timeout}), then
-     * closes and runs the stop hooks. An app that only served the in-memory test client runs its stop
-     * hooks too, so modules release pools, clients and embedded servers either way.
+     * closes and runs the stop hooks. An app that only served the in-memory test client, or never
+     * served (a command ran instead), runs its stop hooks too, so modules release pools, clients and
+     * embedded servers either way.
      */
     public void stop() {
         NettyServer s;
@@ -351,7 +400,8 @@ public final class App implements Routes {
         synchronized (this) {
             s = server;
             server = null;
-            runHooks = dispatcher != null && !stopHooksRan;
+            // Also for an app that never served: modules open some things while they are installed.
+            runHooks = !stopHooksRan;
             stopHooksRan = stopHooksRan || runHooks;
         }
         if (s != null) {

@@ -42,6 +42,17 @@ class DevReloadTest {
             }
             """;
 
+    /** A main that hands its arguments to the app, started with the {@code run} command. */
+    private static final String RUN_MAIN = """
+            import dev.rowan.core.App;
+
+            public class RunMe {
+                public static void main(String[] args) {
+                    App.create().get("/", ctx -> ctx.text("%s")).run(args);
+                }
+            }
+            """;
+
     /** Runs a main the way Maven's exec:java does: from a class loader of its own, inside the launcher's JVM. */
     private static final String LAUNCHER = """
             import java.io.File;
@@ -137,6 +148,21 @@ class DevReloadTest {
     }
 
     @Test
+    void theRunCommandSupervisesAnAppWhoseMainCallsRunAndRestartsItOnAChange() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        compileSource(classes, "RunMe", RUN_MAIN.formatted("v1"));
+        int port = freePort();
+        supervisor = start(List.of("-cp", classes + File.pathSeparator + System.getProperty("java.class.path"), "RunMe", "run"),
+                java.util.Map.of("PORT", String.valueOf(port)));
+
+        awaitBody(port, "v1");
+        assertThat(supervisor.descendants().count()).as("the app serves in a child of the supervisor").isPositive();
+        compileSource(classes, "RunMe", RUN_MAIN.formatted("v2"));
+        awaitBody(port, "v2");
+        assertThat(Files.readString(log)).contains("RunMe.class changed, restarting (").doesNotContain("exited with code");
+    }
+
+    @Test
     void outsideTheDevProfileItReturnsAndMainJustRuns() {
         // Surefire runs this JVM with ROWAN_PROFILE=test; supervising would never return (or exit the JVM).
         Dev.autoReload(DevReloadTest.class, new String[0]);
@@ -148,6 +174,10 @@ class DevReloadTest {
     }
 
     private Process start(List<String> javaArgs) throws IOException {
+        return start(javaArgs, java.util.Map.of());
+    }
+
+    private Process start(List<String> javaArgs, java.util.Map<String, String> environment) throws IOException {
         log = dir.resolve("supervisor.log");
         var command = new java.util.ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -158,6 +188,7 @@ class DevReloadTest {
                 .redirectOutput(log.toFile());
         pb.environment().remove("ROWAN_PROFILE"); // the dev profile, as on a developer's machine
         pb.environment().remove(Dev.CHILD_MARKER);
+        pb.environment().putAll(environment);
         return pb.start();
     }
 

@@ -67,7 +67,10 @@ public final class Database implements AutoCloseable {
         return engine.dialect();
     }
 
-    /** The pool, for code that needs plain JDBC next to the ORM. */
+    /**
+     * The pool, for code that needs plain JDBC next to the ORM. Unlike the ORM, a checkout here waits
+     * the connection timeout even while the server is known to be down.
+     */
     public DataSource dataSource() {
         return engine.pool();
     }
@@ -194,7 +197,10 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection before {@link ConnectionUnavailable} (default 10 s, minimum 250 ms). */
+        /**
+         * How long to wait for a free connection before {@link ConnectionUnavailable} (default 10 s,
+         * minimum 250 ms). While a server is known to be down the ORM does not wait: it fails at once.
+         */
         public Builder connectionTimeout(java.time.Duration timeout) {
             this.connectionTimeoutMillis = Math.max(250, timeout.toMillis());
             return this;

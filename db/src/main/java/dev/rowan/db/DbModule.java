@@ -3,6 +3,7 @@ package dev.rowan.db;
 import dev.rowan.core.App;
 import dev.rowan.core.Module;
 import dev.rowan.core.Setting;
+import dev.rowan.db.internal.commands.DbShell;
 import dev.rowan.db.internal.web.AtomicRequests;
 import dev.rowan.db.internal.web.ConfiguredDatabases;
 import dev.rowan.db.internal.web.ConnectionCheck;
@@ -75,6 +76,7 @@ public final class DbModule implements Module {
         ConfiguredDatabases databases = ConfiguredDatabases.from(app.config());
         app.check(new ConnectionCheck(databases));
         app.check(new NameLengthCheck(databases, models));
+        app.command(DbShell.command(databases));
         app.onStart(databases::install);
         app.onStop(databases::close);
         if (atomicRequests) {

@@ -31,7 +31,7 @@ class DocsSnippetsTest {
     private static final Pattern CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
     static final List<String> DOCS = List.of("README.md", "docs/reference/routing.md", "docs/reference/context.md",
             "docs/topics/middleware.md", "docs/topics/static-files.md", "docs/topics/logging.md", "docs/topics/testing.md",
-            "docs/topics/deployment.md");
+            "docs/topics/deployment.md", "docs/topics/commands.md", "docs/topics/auth.md");
 
     @TempDir
     static Path work;
@@ -93,5 +93,23 @@ class DocsSnippetsTest {
         assertThat(teapot.header("Server-Timing")).isPresent();
         var api = client("ApiErrors");
         assertThat(api.get("/api/items/7").text()).isEqualTo("{\"id\":7}");
+    }
+
+    @Test
+    void theCommandLinePagesCommandBehavesAsDescribed(@TempDir Path dir) throws Exception {
+        App app = (App) loader.loadClass("ExportApp").getMethod("app").invoke(null);
+        Path file = dir.resolve("routes.txt");
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        var printErr = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(app.runCommand(List.of("export-routes", file.toString()), print, printErr)).isZero();
+        assertThat(Files.readAllLines(file)).containsExactly("GET /  [home]");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Wrote " + file);
+        assertThat(app.runCommand(List.of("export-routes", file.toString()), print, printErr)).isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("exists; add --overwrite to replace it.");
+        assertThat(app.runCommand(List.of("export-routes"), print, printErr)).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Missing FILE.");
     }
 }

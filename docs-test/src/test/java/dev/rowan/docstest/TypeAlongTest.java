@@ -54,9 +54,47 @@ class TypeAlongTest {
             built.put(name, new Page(page, project, runs.getFirst().split("\\s+")[2]));
             projects.add(project);
         }
-        Path repo = Files.createDirectories(work.resolve("repository"));
-        LocalRepository.install(root, repo);
-        ScratchBuild.packageAll(root, work, projects, repo);
+        generated = work.resolve("generated").resolve("corner-shop");
+        var said = new java.io.ByteArrayOutputStream();
+        int status = dev.rowan.starter.NewProject.run(List.of("new", generated.toString(), "--small"), root,
+                new java.io.PrintStream(said, true), new java.io.PrintStream(said, true));
+        assertThat(status).as("rowan new --small: %s", said).isZero();
+        projects.add(generated);
+        repository = Files.createDirectories(work.resolve("repository"));
+        LocalRepository.install(root, repository);
+        ScratchBuild.packageAll(root, work, projects, repository);
+    }
+
+    private static Path generated;
+    private static Path repository;
+
+    @Test
+    void aProjectFromRowanNewBuildsPassesItsTestsServesAndTakesCommands() throws Exception {
+        assertThat(generated.resolve("target/surefire-reports")).as("its own tests ran in the build").isDirectoryContaining("glob:**.txt");
+        try (RunningApp app = RunningApp.start(generated, "target/corner-shop.jar")) {
+            startedCleanly(app);
+            HttpClient http = HttpClient.newHttpClient();
+            String page = http.send(HttpRequest.newBuilder(URI.create(app.url("/?name=Ada"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("<h1>Corner Shop</h1>", "Hello, Ada!");
+        }
+        // ./manage compiles what changed and runs the app's main with the command, as its README says.
+        var manage = new ProcessBuilder(generated.resolve("manage").toString(), "routes").directory(generated.toFile()).redirectErrorStream(true);
+        manage.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        manage.environment().put("MAVEN_ARGS", "-o " + String.join(" ", LocalRepository.mavenArguments(repository, LocalRepository.userRepository())));
+        manage.environment().remove("ROWAN_PROFILE");
+        Process routes = manage.start();
+        String listed = new String(routes.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(routes.waitFor()).as(listed).isZero();
+        assertThat(listed).contains("GET /  [home]");
+        // The packaged app takes the same commands: check --deploy names what production lacks.
+        var deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/corner-shop.jar",
+                "check", "--deploy").directory(generated.toFile()).redirectErrorStream(true);
+        deploy.environment().put("ROWAN_PROFILE", "prod");
+        deploy.environment().remove("SECRET_KEY");
+        Process check = deploy.start();
+        String findings = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(findings).isEqualTo(1);
+        assertThat(findings).contains("core.E001 ERROR:", "core.E002 ERROR:", "2 errors.");
     }
 
     static RunningApp start(String page, String... systemProperties) throws IOException, InterruptedException {

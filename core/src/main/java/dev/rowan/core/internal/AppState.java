@@ -2,6 +2,7 @@ package dev.rowan.core.internal;
 
 import dev.rowan.core.App;
 import dev.rowan.core.Check;
+import dev.rowan.core.Command;
 import dev.rowan.core.Config;
 import dev.rowan.core.ExceptionHandler;
 import dev.rowan.core.Handler;
@@ -10,17 +11,18 @@ import dev.rowan.core.Middleware;
 import dev.rowan.core.Routes;
 import dev.rowan.core.Setting;
 import dev.rowan.core.Signer;
+import dev.rowan.core.internal.commands.CoreCommands;
+import dev.rowan.core.internal.commands.Shell;
 import dev.rowan.core.internal.routing.Converters;
 import dev.rowan.core.internal.routing.Route;
 import dev.rowan.core.internal.routing.RoutePattern;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -39,6 +41,8 @@ public final class AppState {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final Converters converters = new Converters();
     private final List<Check> checks = new ArrayList<>();
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private volatile Optional<Class<?>> mainClass = Optional.empty();
     private final Set<String> installed = new HashSet<>();
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
@@ -54,6 +58,34 @@ public final class AppState {
         checks.add(new CoreChecks(secretKeys));
         checks.add(new UnknownEnvironmentCheck());
         CoreSettings.ALL.forEach(this::declare);
+        CoreCommands.all(this::shellPackages, this::mainClass).forEach(c -> commands.put(c.name(), c));
+    }
+
+    /** The class whose main handed its arguments to the app, once {@code app.run(args)} was called. */
+    public void launchedFrom(Class<?> mainClass) {
+        this.mainClass = Optional.of(mainClass);
+    }
+
+    public Optional<Class<?>> mainClass() {
+        return mainClass;
+    }
+
+    /** What the shell imports: the package of every installed module and of the main class. */
+    private Set<String> shellPackages() {
+        var packages = new java.util.TreeSet<String>();
+        installed.stream().filter(n -> !n.contains("#")).map(Shell::packageOf).forEach(packages::add);
+        mainClass.ifPresent(c -> packages.add(c.getPackageName()));
+        return packages;
+    }
+
+    /** A command of the same name as an earlier one replaces it, so an app can replace a module's. */
+    public void addCommand(Command command) {
+        requireSetup("add the command " + command.name());
+        commands.put(command.name(), command);
+    }
+
+    public List<Command> commands() {
+        return commands.values().stream().sorted(java.util.Comparator.comparing(Command::name)).toList();
     }
 
     /** Adds a declaration; a second one for the same key (a module installed by two others) is the same setting. */
@@ -178,27 +210,6 @@ public final class AppState {
             throw Check.Failure.of(errors);
         }
         errors.forEach(e -> LOG.log(System.Logger.Level.WARNING, e.toString()));
-    }
-
-    /** The secret key and its fallbacks; in dev/test a random key per JVM when none is set. */
-    record SecretKeys(String current, List<String> fallbacks, boolean generated) {
-        static SecretKeys from(Config c) {
-            List<String> fallbacks = c.getList("secret.fallbacks");
-            return c.get("secret.key")
-                    .map(k -> new SecretKeys(k, fallbacks, false))
-                    .orElseGet(() -> new SecretKeys(DevKey.VALUE, fallbacks, true));
-        }
-
-        /** Generated on first use only: seeding SecureRandom costs start-up time an app with a key never needs. */
-        private static final class DevKey {
-            static final String VALUE = generate();
-        }
-
-        private static String generate() {
-            byte[] b = new byte[32];
-            new SecureRandom().nextBytes(b);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        }
     }
 
     /** A group of routes sharing a prefix, a name namespace and middleware. */

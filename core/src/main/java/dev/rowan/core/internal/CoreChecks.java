@@ -9,9 +9,9 @@ import java.util.List;
 
 /** The core's startup checks; ids are documented in docs/reference/checks.md. */
 final class CoreChecks implements Check {
-    private final AppState.SecretKeys keys;
+    private final SecretKeys keys;
 
-    CoreChecks(AppState.SecretKeys keys) {
+    CoreChecks(SecretKeys keys) {
         this.keys = keys;
     }
 
@@ -19,12 +19,13 @@ final class CoreChecks implements Check {
     public List<Result> run(App app) {
         Config c = app.config();
         var out = new ArrayList<Result>();
-        if (keys.generated()) {
-            out.add(c.isProduction()
-                    ? Result.error("core.E001", "No secret key is set, so sessions, CSRF tokens and signed cookies cannot be trusted.",
-                            "Set SECRET_KEY (or ROWAN_SECRET_KEY) to a long random value, the same on every instance.")
-                    : Result.warning("core.W001", "No secret key is set; using a random key for this process, so sessions end on restart.",
-                            "Set SECRET_KEY to keep sessions across restarts."));
+        if (keys.source() == SecretKeys.Source.RANDOM && c.isProduction()) {
+            out.add(Result.error("core.E001", "No secret key is set, so sessions, CSRF tokens and signed cookies cannot be trusted.",
+                    "Set SECRET_KEY (or ROWAN_SECRET_KEY) to a long random value, the same on every instance."));
+        } else if (keys.devProblem().isPresent()) {
+            out.add(Result.warning("core.W001", "No secret key is set and the development key file " + keys.devProblem().get()
+                    + "; using a random key for this process, so sessions end on restart.",
+                    "Make the working directory writable, or set SECRET_KEY to keep sessions across restarts."));
         } else if (keys.current().length() < 32) {
             out.add(Result.warning("core.W002", "The secret key is shorter than 32 characters.", "Use at least 32 random characters."));
         }

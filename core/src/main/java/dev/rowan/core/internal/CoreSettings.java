@@ -51,7 +51,8 @@ public final class CoreSettings {
             Setting.of("server.upload-dir", Type.PATH, "the JVM's temporary folder", "Where uploaded files are streamed to while "
                     + "their request runs."),
             Setting.of("secret.key", Type.TEXT, "", "Signs sessions, CSRF tokens and cookies; required in production, the same on "
-                    + "every instance. Outside production a random key per process is used.").alsoFromEnvironment("SECRET_KEY"),
+                    + "every instance. Outside production: in dev a key generated once into .rowan/secret-key in the working directory, in test a "
+                    + "random key per process.").alsoFromEnvironment("SECRET_KEY"),
             Setting.of("secret.fallbacks", Type.LIST, "", "Former secret keys whose signatures stay valid while you rotate keys."),
             Setting.of("allowed.hosts", Type.LIST, "", "The Host names the app answers (example.com, .example.com for every "
                     + "subdomain, * for any); dev allows localhost names, test any, production requires a list.")

@@ -5,7 +5,6 @@ import dev.rowan.core.Check;
 import dev.rowan.core.Setting;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,27 +34,6 @@ final class UnknownEnvironmentCheck implements Check {
 
     private static Setting nearest(String spelling, List<Setting> declared) {
         String wanted = RelaxedKeys.relaxed(spelling);
-        return declared.stream().min(Comparator.comparingInt(s -> distance(wanted, RelaxedKeys.relaxed(s.key().replaceAll("<[a-z]+>", "x")))))
-                .orElseThrow();
-    }
-
-    /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Nearest.to(wanted, declared, s -> RelaxedKeys.relaxed(s.key().replaceAll("<[a-z]+>", "x"))).orElseThrow();
     }
 }

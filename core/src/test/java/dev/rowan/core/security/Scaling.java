@@ -18,6 +18,9 @@ import java.util.function.IntFunction;
  * {@link Bytes} stops the run once the reads pass {@link #READS_PER_UNIT} per input unit; the case
  * then fails with that figure instead of a ratio. {@code -Drowan.scaling.kb=8} runs the suites on
  * 8 KB and 16 KB inputs, small enough for a quadratic parser to finish and show its ratio.
+ *
+ * <p>The json and templates suites use it too, through rowan-core's test jar (which holds only
+ * this package): {@code <type>test-jar</type>} on the rowan-core dependency, test scope.
  */
 public final class Scaling {
     /** The smaller input size in chars or bytes (512 KB); the larger one is twice this. */

@@ -2,6 +2,8 @@ package dev.rowan.db.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import dev.rowan.db.ConnectionUnavailable;
 import dev.rowan.db.Database;
 import dev.rowan.db.DatabaseUrl;
 import dev.rowan.db.DbException;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /** One configured database: its pool, dialect and the transactions bound to threads. */
 public final class Engine implements AutoCloseable {
@@ -29,6 +32,7 @@ public final class Engine implements AutoCloseable {
     private final DatabaseUrl url;
     private final Dialect dialect;
     private final HikariDataSource pool;
+    private final OutageGate gate;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     // Compiled SELECTs by query shape; bounded by dropping everything when full (shapes are few in
     // a real app, and an app that builds unbounded shapes should not grow memory for it).
@@ -53,7 +57,22 @@ public final class Engine implements AutoCloseable {
         config.setConnectionTimeout(connectionTimeoutMillis);
         config.setInitializationFailTimeout(-1);
         dialect.configure(config, url);
+        this.gate = url.vendor().equals("sqlite") ? null : watchOutages(config);
         this.pool = new HikariDataSource(config);
+        if (gate != null) {
+            gate.countPooledWith(() -> pool.getHikariPoolMXBean().getTotalConnections());
+        }
+    }
+
+    // A server can go away and come back (a restart, a network cut); an embedded SQLite file cannot,
+    // and its busy lock at connect time must not read as an outage.
+    private OutageGate watchOutages(HikariConfig config) {
+        OutageGate g = new OutageGate(alias, url.toString(), e -> dialect.translate(e, alias) instanceof ConnectionUnavailable);
+        DataSource direct = config.getDataSource() != null ? config.getDataSource()
+                : new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(), config.getDataSourceProperties(),
+                        config.getUsername(), config.getPassword());
+        config.setDataSource(g.watch(direct));
+        return g;
     }
 
     /** The public handle. */
@@ -101,9 +120,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A connection from the pool (the caller closes it). */
+    /** A connection from the pool (the caller closes it); fails at once while the server is known to be down. */
     public Connection acquire() throws SQLException {
-        return pool.getConnection();
+        return gate == null ? pool.getConnection() : gate.checkout(pool);
     }
 
     /** The connection of the thread's transaction, if any. */
@@ -226,6 +245,9 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gate != null) {
+            gate.close();
+        }
         pool.close();
     }
 
@@ -242,6 +264,9 @@ public final class Engine implements AutoCloseable {
         R result;
         try {
             result = body.get();
+            if (tx.brokenBy != null) {
+                throw tx.brokenBy;
+            }
             c.commit();
         } catch (SQLException e) {
             rollbackQuietly(c);
@@ -271,21 +296,28 @@ public final class Engine implements AutoCloseable {
             tx.connection.releaseSavepoint(sp);
             return result;
         } catch (SQLException e) {
-            rollbackTo(tx, sp, callbacks);
-            throw translate(e);
+            DbException failure = translate(e);
+            rollbackTo(tx, sp, callbacks, failure);
+            throw failure;
         } catch (RuntimeException | Error e) {
-            rollbackTo(tx, sp, callbacks);
+            rollbackTo(tx, sp, callbacks, e);
             throw e;
         } finally {
             tx.depth--;
         }
     }
 
-    private void rollbackTo(Tx tx, Savepoint sp, int callbacks) {
+    // When the rollback fails too (the server dropped the connection, and the pool closed it), the
+    // failure that caused it is what the caller must see: a dropped connection stays a 503, not a
+    // 500 about the rollback. The transaction is no longer trustworthy, so it cannot commit.
+    private void rollbackTo(Tx tx, Savepoint sp, int callbacks, Throwable cause) {
         try {
             tx.connection.rollback(sp);
         } catch (SQLException e) {
-            throw translate(e);
+            cause.addSuppressed(e);
+            if (tx.brokenBy == null) {
+                tx.brokenBy = e;
+            }
         }
         tx.onCommit.subList(callbacks, tx.onCommit.size()).clear();
     }

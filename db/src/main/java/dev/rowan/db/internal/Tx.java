@@ -1,6 +1,7 @@
 package dev.rowan.db.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,8 @@ final class Tx {
     final List<Runnable> onCommit = new ArrayList<>();
     final boolean testIsolation;
     int depth;
+    /** A savepoint rollback that failed: the transaction must roll back, not commit. */
+    SQLException brokenBy;
 
     Tx(Connection connection, boolean testIsolation) {
         this.connection = connection;

@@ -6,6 +6,7 @@ import dev.rowan.core.App;
 import dev.rowan.core.Check;
 import dev.rowan.core.Config;
 import dev.rowan.core.HttpException;
+import dev.rowan.db.Database;
 import dev.rowan.db.DbModule;
 import dev.rowan.db.Databases;
 import dev.rowan.test.TestClient;
@@ -61,6 +62,11 @@ abstract class DbModuleContract {
         });
         app.get("/dropped", ctx -> {
             Databases.current().defaultDatabase().execute(killOwnConnection().orElseThrow());
+            ctx.text("the connection survived");
+        });
+        app.get("/dropped-in-savepoint", ctx -> {
+            Database db = Databases.current().defaultDatabase();
+            db.atomic(() -> db.execute(killOwnConnection().orElseThrow()));    // nested in the request's transaction
             ctx.text("the connection survived");
         });
         client = TestClient.of(app);
@@ -126,6 +132,16 @@ abstract class DbModuleContract {
         assertThat(dropped.header("Retry-After")).contains("30");
         assertThat(dropped.text()).startsWith("{\"error\":\"").contains("\"status\":503");
         // The broken connection left the pool: the next request gets a good one.
+        assertThat(client.get("/count").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aConnectionDroppedInsideANestedAtomicBlockIsStillA503() {
+        Assumptions.assumeTrue(killOwnConnection().isPresent(), "this database has no server to drop connections");
+        // The savepoint's rollback fails too (the pool closed the connection); that must not turn the 503 into a 500.
+        TestResponse dropped = client.request("GET", "/dropped-in-savepoint").header("Accept", "application/json").send();
+        assertThat(dropped.status()).isEqualTo(503);
+        assertThat(dropped.text()).contains("\"status\":503");
         assertThat(client.get("/count").status()).isEqualTo(200);
     }
 
@@ -216,6 +232,7 @@ abstract class DbModuleContract {
             assertThat(r.id()).isEqualTo("db.E031");
             assertThat(r.severity()).isEqualTo(Check.Result.Severity.ERROR);
             assertThat(r.message()).contains("'reports'").contains("127.0.0.1:1").doesNotContain("s3cret-pw");
+            assertThat(r.message()).as("the driver's own reason").containsIgnoringCase("refused");
             assertThat(r.hint()).contains("database.reports.url");
         });
         broken.get("/reports", ctx -> ctx.text(String.valueOf(Note.objects.using("reports").count())));

@@ -4,6 +4,7 @@ import dev.rowan.core.spi.JsonCodec;
 import dev.rowan.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -42,7 +43,12 @@ public final class JacksonCodec implements JsonCodec {
     private static JsonMapper.Builder defaultBuilder(int depth, long documentLength, int stringLength) {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(depth).maxDocumentLength(documentLength).maxStringLength(stringLength).build();
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits).build();
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits)
+                // No symbol table of property names: the one Jackson shares between parses grows super-linearly
+                // with many distinct long names (4x the allocation for twice the body), and names built to
+                // collide in it, sent in earlier bodies, made later bodies with many names fail with a 400.
+                .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+                .build();
         return JsonMapper.builder(factory)
                 // Unknown fields are refused: a misspelt field name should be a clear 400, not silently lost data.
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -16,27 +16,32 @@ public final class HeaderParams {
     private HeaderParams() {
     }
 
-    /** The parameters after the first {@code ;}; the first one wins when a name repeats. */
-    public static Optional<Map<String, String>> parse(String header) {
+    /**
+     * The parameters after the first {@code ;}; the first one wins when a name repeats. Reads
+     * {@code header} only through {@code charAt} and {@code subSequence}, so a test can count its reads.
+     */
+    public static Optional<Map<String, String>> parse(CharSequence header) {
         var out = new LinkedHashMap<String, String>();
-        int i = header.indexOf(';');
+        int n = header.length();
+        int i = indexOf(header, ';', 0, n);
         if (i < 0) {
             return Optional.of(out);
         }
-        int n = header.length();
         while (i < n) {
             i = skipSpace(header, i + 1);
             if (i >= n) {
                 break;
             }
-            int eq = header.indexOf('=', i);
-            int semi = header.indexOf(';', i);
-            if (eq < 0 || (semi >= 0 && semi < eq)) {
+            int semi = indexOf(header, ';', i, n);
+            // '=' is looked for only up to the next ';': searching the rest of the header for it
+            // at every bare word ("form-data; x; x; x...") would read the header once per word.
+            int eq = indexOf(header, '=', i, semi < 0 ? n : semi);
+            if (eq < 0) {
                 // A bare word ("form-data; foo;"): tolerated and skipped, as browsers never send one.
                 i = semi < 0 ? n : semi;
                 continue;
             }
-            String name = header.substring(i, eq).strip().toLowerCase(Locale.ROOT);
+            String name = header.subSequence(i, eq).toString().strip().toLowerCase(Locale.ROOT);
             i = skipSpace(header, eq + 1);
             var value = new StringBuilder();
             if (i < n && header.charAt(i) == '"') {
@@ -62,11 +67,8 @@ public final class HeaderParams {
                 }
             } else {
                 int end = semi < 0 ? n : semi;
-                value.append(header, i, end);
+                value.append(header.subSequence(i, end).toString().strip());
                 i = end;
-                String v = value.toString().strip();
-                value.setLength(0);
-                value.append(v);
             }
             if (name.isEmpty()) {
                 return Optional.empty();
@@ -74,6 +76,15 @@ public final class HeaderParams {
             out.putIfAbsent(name, value.toString());
         }
         return Optional.of(out);
+    }
+
+    private static int indexOf(CharSequence s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Decodes an RFC 8187 extended value ({@code UTF-8'lang'%E2%82%AC}); empty when malformed or another charset. */
@@ -121,7 +132,7 @@ public final class HeaderParams {
         }
     }
 
-    private static int skipSpace(String s, int i) {
+    private static int skipSpace(CharSequence s, int i) {
         while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
             i++;
         }

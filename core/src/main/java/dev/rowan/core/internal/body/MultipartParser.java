@@ -26,8 +26,12 @@ final class MultipartParser {
     }
 
     static FormData parse(String contentTypeHeader, InputStream body, FormLimits limits) throws IOException {
-        String boundary = boundary(contentTypeHeader);
-        var parse = new Parse(new MultipartStream(body, boundary), limits);
+        return parse(new MultipartStream(body, boundary(contentTypeHeader)), limits);
+    }
+
+    /** Parses from a stream the caller made, so a test can read its {@link MultipartStream#examined()}. */
+    static FormData parse(MultipartStream stream, FormLimits limits) throws IOException {
+        var parse = new Parse(stream, limits);
         try {
             return parse.run();
         } catch (IOException | RuntimeException | Error e) {

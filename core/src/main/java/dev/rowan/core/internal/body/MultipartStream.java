@@ -22,6 +22,8 @@ final class MultipartStream {
     private int pos;
     private int end;
     private boolean eof;
+    /** Bytes of the buffer the delimiter search has looked at, so a test can count the search's work. */
+    private long examined;
 
     MultipartStream(InputStream in, String boundary) {
         this.in = in;
@@ -117,21 +119,31 @@ final class MultipartStream {
         }
     }
 
+    /** How many bytes of the buffer the delimiter search has looked at so far (its work, for tests). */
+    long examined() {
+        return examined;
+    }
+
     private int indexOfDelimiter() {
         byte first = delimiter[0];
         int last = end - delimiter.length;
+        long compared = 0;
         outer:
         for (int i = pos; i <= last; i++) {
+            compared++;
             if (buf[i] != first) {
                 continue;
             }
             for (int j = 1; j < delimiter.length; j++) {
+                compared++;
                 if (buf[i + j] != delimiter[j]) {
                     continue outer;
                 }
             }
+            examined += compared;
             return i;
         }
+        examined += compared;
         return -1;
     }
 

@@ -75,18 +75,29 @@ record PartHeaders(String name, Optional<String> filename, String contentType) {
         return last.length() > 255 ? last.substring(last.length() - 255) : last;
     }
 
-    /** Header lines, with obsolete folded continuation lines joined to the line before. */
+    /**
+     * Header lines, with obsolete folded continuation lines joined to the line before. A line is
+     * built up in one buffer: joining each continuation to a copy of the line so far would copy it
+     * again per continuation, quadratic in a part made of nothing but continuations.
+     */
     private static java.util.List<String> unfold(String text) {
         var lines = new java.util.ArrayList<String>();
+        StringBuilder line = null;
         for (String raw : text.split("\r?\n")) {
             if (raw.isEmpty()) {
                 continue;
             }
-            if ((raw.charAt(0) == ' ' || raw.charAt(0) == '\t') && !lines.isEmpty()) {
-                lines.set(lines.size() - 1, lines.getLast() + " " + raw.strip());
+            if ((raw.charAt(0) == ' ' || raw.charAt(0) == '\t') && line != null) {
+                line.append(' ').append(raw.strip());
             } else {
-                lines.add(raw);
+                if (line != null) {
+                    lines.add(line.toString());
+                }
+                line = new StringBuilder(raw);
             }
+        }
+        if (line != null) {
+            lines.add(line.toString());
         }
         return lines;
     }

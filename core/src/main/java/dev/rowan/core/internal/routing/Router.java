@@ -135,10 +135,13 @@ public final class Router {
         return all;
     }
 
-    /** Percent-decodes a raw path; returns empty for malformed escapes or encoded NUL/slash tricks the caller must reject. */
-    public static Optional<String> decodePath(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return Optional.of(raw);
+    /**
+     * Percent-decodes a raw path; returns empty for malformed escapes or encoded NUL/slash tricks the caller must
+     * reject. Reads {@code raw} only through {@code charAt} and {@code toString}, so a test can count the reads.
+     */
+    public static Optional<String> decodePath(CharSequence raw) {
+        if (!containsPercent(raw)) {
+            return Optional.of(raw.toString());
         }
         byte[] out = new byte[raw.length()];
         int n = 0;
@@ -171,5 +174,14 @@ public final class Router {
         } catch (java.nio.charset.CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean containsPercent(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,6 +28,7 @@ class UrlEncodedScalingTest {
         caseWithLimit(tally, "one huge name", n -> "x".repeat(n - 2) + "=1");
         caseWithLimit(tally, "one huge value", n -> "x=" + "y".repeat(n - 2));
         caseWithLimit(tally, "==== in one field", n -> "a" + "=".repeat(n - 1));
+        caseWithoutLimit(tally, "many names of one String hash (no field limit)", UrlEncodedScalingTest::collidingNames);
         caseWithLimit(tally, "1000 fields, then a long tail", n -> "a=1&".repeat(FORM_LIMIT - 1) + "b=" + "z".repeat(n - 4 * FORM_LIMIT));
         tally.assertAllPassed();
     }
@@ -42,6 +43,18 @@ class UrlEncodedScalingTest {
             UrlEncoded.parse(chars, Integer.MAX_VALUE, "form");
             return chars.reads() - before;
         }));
+    }
+
+    /** {@code name=1&...} with names built of "Aa" and "BB", which all have the same {@code String.hashCode()}. */
+    private static String collidingNames(int n) {
+        var sb = new StringBuilder(n + 64);
+        for (int i = 0; sb.length() < n - 64; i++) {
+            for (int bit = 0; bit < 18; bit++) {
+                sb.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            sb.append("=1&");
+        }
+        return sb.toString();
     }
 
     /** Parses with the default field limit; refusing with a 400 is a fine way to finish. */

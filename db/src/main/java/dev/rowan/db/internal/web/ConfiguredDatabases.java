@@ -75,6 +75,16 @@ public final class ConfiguredDatabases {
         return opened;
     }
 
+    /** The URL configured for an alias, without opening anything. */
+    public Optional<DatabaseUrl> urlOf(String alias) {
+        return specs.stream().filter(s -> s.alias().equals(alias)).map(Spec::url).findFirst();
+    }
+
+    /** The configured aliases, {@code default} first. */
+    public List<String> aliases() {
+        return specs.stream().map(Spec::alias).toList();
+    }
+
     /** The setting a database came from, for messages. */
     public Optional<String> settingOf(String alias) {
         return specs.stream().filter(s -> s.alias().equals(alias)).map(Spec::setting).findFirst();

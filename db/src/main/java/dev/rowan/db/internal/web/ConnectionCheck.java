@@ -4,6 +4,7 @@ import dev.rowan.core.App;
 import dev.rowan.core.Check;
 import dev.rowan.db.Database;
 import dev.rowan.db.Databases;
+import dev.rowan.db.internal.Bridge;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class ConnectionCheck implements Check {
             if (!alias.equals("default") && db == dbs.defaultDatabase()) {
                 continue;
             }
-            try (Connection c = db.dataSource().getConnection()) {
+            // Through the engine's checkout, so a refused server is reported with the driver's reason at once.
+            try (Connection c = Bridge.access().engine(db).acquire()) {
                 c.isValid(2);
             } catch (SQLException | RuntimeException e) {
                 out.add(Result.error("db.E031", "cannot connect to database '" + alias + "' at " + db.url() + ": "

@@ -4,6 +4,7 @@ import dev.rowan.core.Context;
 import dev.rowan.core.HttpException;
 import dev.rowan.db.ConnectionUnavailable;
 import dev.rowan.db.NotFound;
+import dev.rowan.db.internal.OutageGate;
 
 /**
  * Maps data-layer errors to HTTP errors. They are answered by the app's error pages like any other
@@ -22,7 +23,12 @@ public final class DbErrorPages {
 
     /** 503 with {@code Retry-After} when no database connection could be had. */
     public static void unavailable(Context ctx, ConnectionUnavailable e, boolean debug) {
-        LOG.log(System.Logger.Level.ERROR, "Answering 503 on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage(), e);
+        if (OutageGate.refusedAtOnce(e)) {
+            // The outage itself was logged once when it began; one stack trace per request would flood the log.
+            LOG.log(System.Logger.Level.DEBUG, "Answering 503 on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage());
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "Answering 503 on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage(), e);
+        }
         throw HttpException.of(503, debug ? e.getMessage()
                         : "The site cannot reach its database right now. Please try again in a moment.")
                 .withHeader("Retry-After", "30");

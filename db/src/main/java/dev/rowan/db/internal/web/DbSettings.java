@@ -16,8 +16,8 @@ public final class DbSettings {
             Setting.of("database.<alias>.url", Type.URL, "", "Another database, used with using(\"alias\")."),
             Setting.of("database.max-pool-size", Type.INTEGER, "10", "Connections each database's pool may open."),
             Setting.of("database.<alias>.max-pool-size", Type.INTEGER, "the value of database.max-pool-size", "The pool size of one database."),
-            Setting.of("database.connection-timeout", Type.DURATION, "10s", "How long to wait for a connection before failing "
-                    + "(db.E030)."),
+            Setting.of("database.connection-timeout", Type.DURATION, "10s", "How long a request waits for a free connection "
+                    + "before failing (db.E030); while the server is known to be down, requests fail at once instead."),
             Setting.of("database.<alias>.connection-timeout", Type.DURATION, "the value of database.connection-timeout",
                     "The connection timeout of one database."));
 }

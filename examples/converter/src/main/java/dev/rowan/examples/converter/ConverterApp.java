@@ -108,7 +108,7 @@ public final class ConverterApp implements Module {
 
     /** Runs the converter alone: {@code java -cp ... dev.rowan.examples.converter.ConverterApp}. */
     public static void main(String[] args) {
-        App.create().install(ConverterApp.at("/")).start();
+        App.create().install(ConverterApp.at("/")).run(args);
     }
 
     @Override

@@ -166,6 +166,6 @@ public final class Csv2XlsxApp implements Module {
     /** Runs the converter pages alone on port 8000, accepting uploads up to 200MB unless configured otherwise. */
     public static void main(String[] args) {
         Config config = Config.load().withDefault("server.max-body-size", SUGGESTED_MAX_BODY_SIZE);
-        App.create(config).install(CsrfProtection.create()).install(Csv2XlsxApp.at("/")).start();
+        App.create(config).install(CsrfProtection.create()).install(Csv2XlsxApp.at("/")).run(args);
     }
 }

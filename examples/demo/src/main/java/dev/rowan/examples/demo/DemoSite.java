@@ -65,6 +65,6 @@ public final class DemoSite {
     }
 
     public static void main(String[] args) {
-        create(Config.load()).start();
+        create(Config.load()).run(args);
     }
 }

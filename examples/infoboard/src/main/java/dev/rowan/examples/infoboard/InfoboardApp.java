@@ -140,6 +140,6 @@ public final class InfoboardApp implements Module {
 
     /** Runs the board alone on port 8000 (with sample data unless {@code infoboard.upstream-url} is set). */
     public static void main(String[] args) {
-        App.create().install(InfoboardApp.at("/")).start();
+        App.create().install(InfoboardApp.at("/")).run(args);
     }
 }

@@ -133,6 +133,6 @@ public final class NotesApp implements Module {
     /** Runs the notes app alone on port 8000: {@code ./mvnw -pl examples/notes exec:java}. */
     public static void main(String[] args) {
         Config config = Config.load().withDefault("mongodb.embedded-file", DEFAULT_DATA_FILE);
-        App.create(config).install(NotesApp.at("/")).start();
+        App.create(config).install(NotesApp.at("/")).run(args);
     }
 }
