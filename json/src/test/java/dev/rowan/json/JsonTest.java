@@ -172,6 +172,20 @@ class JsonTest {
     }
 
     @Test
+    void bytesThatAreNoUnicodeTextAreMalformedJsonNotAnIoError() {
+        // Found by JsonBindingFuzzTest: four zero bytes make Jackson decode UTF-32, and a code point above
+        // U+10FFFF came out as an IOException, which callers take for a broken connection.
+        byte[] utf32 = {0, 0, 0, 0, '[', '[', '[', (byte) 0xff, '[', '['};
+        // ...and a byte order Jackson guesses but does not decode (UCS-4 "3412") came out the same way.
+        byte[] ucs4 = {0, ':', 0, 0, 0, 0, 0, 0, 'i', 'd', '"', ':', '1', '"', '}'};
+        for (byte[] body : List.of(utf32, ucs4)) {
+            assertThatThrownBy(() -> codec.read(new ByteArrayInputStream(body), Object.class))
+                    .isInstanceOf(MalformedJsonException.class)
+                    .hasMessageStartingWith("The JSON body is not valid UTF-8, UTF-16 or UTF-32 text");
+        }
+    }
+
+    @Test
     void theMapperCanBeCustomised() {
         JsonCodec pretty = Json.codec(b -> b.enable(SerializationFeature.INDENT_OUTPUT));
         assertThat(new String(pretty.toBytes(new Point(1, 2)), StandardCharsets.UTF_8)).contains("\n");

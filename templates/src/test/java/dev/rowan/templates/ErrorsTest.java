@@ -2,9 +2,11 @@ package dev.rowan.templates;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,24 @@ class ErrorsTest {
                     assertThat(e.getMessage()).startsWith("templates.E001 Syntax error")
                             .contains("(polls/index.html line 4)");
                 });
+    }
+
+    @Test
+    // Without the guard the engine's lexer never returns; a separate thread lets the test fail instead of hanging the build.
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStringLeftOpenByATrailingBackslashIsASyntaxErrorNotAHang() {
+        // Found by TemplateFuzzTest: a quoted string whose template ends right after a backslash.
+        for (String source : List.of("{{ \"a\\", "{% include \"mail\\\\\\", "<p>{{ x }}</p>{{ \"\\")) {
+            files.write("a.html", source);
+            assertThatThrownBy(() -> files.builder().build().render("a.html", Map.of())).as(source)
+                    .isInstanceOfSatisfying(TemplateException.class, e -> assertThat(e.id()).isEqualTo("templates.E001"));
+        }
+    }
+
+    @Test
+    void aTrailingBackslashInTextStaysAsItIs() {
+        files.write("a.html", "C:\\{{ dir }}\\");
+        assertThat(files.builder().build().render("a.html", Map.of("dir", "Users"))).isEqualTo("C:\\Users\\");
     }
 
     @Test

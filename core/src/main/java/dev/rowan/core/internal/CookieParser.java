@@ -21,6 +21,9 @@ final class CookieParser {
                     continue;
                 }
                 String name = pair.substring(0, eq).strip();
+                if (name.isEmpty()) {
+                    continue; // " =v": no name a handler could ask for
+                }
                 String value = pair.substring(eq + 1).strip();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);

@@ -11,6 +11,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,15 +78,50 @@ public final class JacksonCodec implements JsonCodec {
     @Override
     public <T> T read(InputStream in, Type type) throws IOException {
         JavaType target = mapper.constructType(type);
+        var body = new WatchedStream(in);
         try {
-            return mapper.readValue(in, target);
+            return mapper.readValue(body, target);
         } catch (JacksonException e) {
-            IOException io = ioCause(e);
-            if (io != null) {
+            if (body.failure != null) {
                 // The body itself failed (too large, connection lost): not the client's JSON at fault.
-                throw io;
+                throw body.failure;
+            }
+            if (ioCause(e) != null) {
+                // Jackson's own decoder refused the bytes (it tells UTF-8, 16 and 32 apart by the first four):
+                // the body arrived whole, and it is the client's text that is wrong.
+                throw new MalformedJsonException("The JSON body is not valid UTF-8, UTF-16 or UTF-32 text: "
+                        + ioCause(e).getMessage() + ".", e);
             }
             throw new MalformedJsonException(ErrorMessages.describe(e), e);
+        }
+    }
+
+    /** Remembers the exception the body stream threw, so it is not mistaken for one of Jackson's decoding errors. */
+    private static final class WatchedStream extends FilterInputStream {
+        IOException failure;
+
+        WatchedStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 

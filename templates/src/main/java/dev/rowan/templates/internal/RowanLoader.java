@@ -4,6 +4,8 @@ import io.pebbletemplates.pebble.loader.Loader;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -29,11 +31,27 @@ final class RowanLoader implements Loader<TemplateKey> {
 
     @Override
     public Reader getReader(TemplateKey key) {
-        try {
-            return chain.require(key.name()).open();
+        try (Reader in = chain.require(key.name()).open()) {
+            var text = new StringWriter();
+            in.transferTo(text);
+            return new StringReader(closeTrailingEscape(text.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("templates: cannot read " + key.name(), e);
         }
+    }
+
+    /**
+     * Pebble's lexer never returns from a quoted string that the text ends inside right after a
+     * backslash (a template that ends in <code>{{ "a\</code>): it waits for the escaped character. An empty comment after an odd
+     * run of trailing backslashes gives it one, so the string is reported as unclosed. In plain text
+     * the comment renders as nothing, so the output is unchanged.
+     */
+    static String closeTrailingEscape(String text) {
+        int run = 0;
+        for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+            run++;
+        }
+        return run % 2 == 1 ? text + "{##}" : text;
     }
 
     @Override

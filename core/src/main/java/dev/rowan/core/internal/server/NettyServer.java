@@ -73,14 +73,7 @@ public final class NettyServer {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), Thread.ofPlatform().name("rowan-io-", 0).daemon(false).factory(), io);
-        var decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(settings.maxInitialLineLength())
-                .setMaxHeaderSize(settings.maxHeaderSize())
-                .setMaxChunkSize(64 * 1024)
-                .setValidateHeaders(true)
-                .setAllowDuplicateContentLengths(false)
-                .setStrictLineParsing(true)
-                .setUseRfc9112TransferEncoding(true);
+        var decoder = decoderConfig(settings);
         long idleMillis = Math.max(1, settings.idleTimeout().toMillis());
         try {
             this.serverChannel = new ServerBootstrap()
@@ -119,6 +112,18 @@ public final class NettyServer {
                     + Epoll.unavailabilityCause() + "). It needs Linux and the netty-transport-native-epoll jar for this CPU"
                     + " (Rowan brings the linux-x86_64 one). Remove the setting to use the JDK's NIO.");
         }
+    }
+
+    /** How Netty's HTTP/1.1 parser is set up for {@link StrictRequestDecoder} (the fuzz target uses the same). */
+    static HttpDecoderConfig decoderConfig(ServerSettings settings) {
+        return new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxInitialLineLength())
+                .setMaxHeaderSize(settings.maxHeaderSize())
+                .setMaxChunkSize(64 * 1024)
+                .setValidateHeaders(true)
+                .setAllowDuplicateContentLengths(false)
+                .setStrictLineParsing(true)
+                .setUseRfc9112TransferEncoding(true);
     }
 
     public static NettyServer start(Dispatcher dispatcher, ServerSettings settings) {
