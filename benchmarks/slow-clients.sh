@@ -62,13 +62,18 @@ max_connected() { awk -F, 'NR > 1 && $4 > m { m = $4 } END { print m + 0 }' "$1"
 idle="$(wait_until_quiet)"
 log "machine ${idle}% idle before the run"
 start_server rowan rowan "$WORK/server.log"
-log "baseline: wrk ${WRK_SECONDS}s with $WRK_CONNS connections on /plaintext"
-run_wrk "$WORK/baseline.txt" "$WRK_CONNS" "$WRK_SECONDS" /plaintext >/dev/null
-read -r base_rps base_p99 base_errors < <(parse_wrk "$WORK/baseline.txt")
-log "baseline: $base_rps req/s, p99 $base_p99 ms, $base_errors errors"
+# measure_baseline NAME: wrk without an attacker, just before an attack, so that the machine's
+# drift between attacks (a third on some days) does not pass for the attack's effect.
+measure_baseline() {
+    log "baseline before $1: wrk ${WRK_SECONDS}s with $WRK_CONNS connections on /plaintext"
+    run_wrk "$WORK/baseline-$1.txt" "$WRK_CONNS" "$WRK_SECONDS" /plaintext >/dev/null
+    read -r base_rps base_p99 base_errors < <(parse_wrk "$WORK/baseline-$1.txt")
+    log "baseline: $base_rps req/s, p99 $base_p99 ms, $base_errors errors"
+}
 
 rows=()
 for attack in $ATTACKS; do
+    measure_baseline "$attack"
     # A slow reader has its answers already, in the kernel's buffers: it is an idle connection to the
     # server, closed by server.idle-timeout (60 s), so its run lasts past that.
     length="${LENGTH:-$([[ "$attack" == slow-read ]] && echo 75 || echo 45)}"
@@ -97,7 +102,7 @@ for attack in $ATTACKS; do
     kept="$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { printf "%.0f", 100 * a / b }')"
     attacker_cpu="$(awk -v l="$length" '{ printf "%.0f", 100 * ($1 + $2) / l }' "$WORK/$attack.cpu")"
     log "$attack: wrk $rps req/s ($kept % of baseline), p99 $p99 ms; slow connections: peak $peak open, $connected still open at ${length}s, $closed closed; server holds $held, kernel delivers $orphaned closed; slowhttptest used $attacker_cpu % of a core"
-    rows+=("| $attack | $CONNECTIONS | $length | $peak | $connected | $closed | $held | $orphaned | $attacker_cpu % | $rps | $kept % | $p99 | $errors |")
+    rows+=("| $attack | $CONNECTIONS | $length | $peak | $connected | $closed | $held | $orphaned | $attacker_cpu % | $base_rps | $rps | $kept % | $p99 | $errors |")
     sleep 3
 done
 stop_server
@@ -109,10 +114,10 @@ stop_server
     echo "Server: benchmarks/rowan (production profile, defaults: server.head-timeout 10s, server.min-body-rate 240 B/s"
     echo "after a 5 s grace), pinned to CPU $SERVER_CPU; wrk -c $WRK_CONNS on CPU $LOAD_CPU; slowhttptest unpinned."
     echo
-    echo "Baseline without an attacker: $base_rps req/s, p99 $base_p99 ms. Machine ${idle}% idle before the run."
+    echo "Each attack is compared with a wrk baseline without an attacker measured just before it. Machine ${idle}% idle before the run."
     echo
-    echo "| attack | slow connections | run s | peak open | open at the end | closed | server holds | closed, still delivering | attacker CPU | wrk req/s | of baseline | wrk p99 ms | wrk errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| attack | slow connections | run s | peak open | open at the end | closed | server holds | closed, still delivering | attacker CPU | baseline req/s | wrk req/s | of baseline | wrk p99 ms | wrk errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
 } >"$OUT"
 cat "$OUT"
