@@ -19,7 +19,7 @@ public record ServerSettings(String host, int port, int ioThreads, int maxInitia
                              long maxBodySize, Duration idleTimeout, boolean trackBufferLeaks, boolean epoll,
                              Duration headTimeout, long minBodyRate, Duration minBodyRateGrace, Duration shutdownIdleGrace) {
 
-    static ServerSettings from(Config c, int port) {
+    public static ServerSettings from(Config c, int port) {
         // Like Flask's dev server: dev listens on loopback only, so a dev build is never exposed by accident.
         String defaultHost = c.isProduction() ? "0.0.0.0" : "127.0.0.1";
         return new ServerSettings(

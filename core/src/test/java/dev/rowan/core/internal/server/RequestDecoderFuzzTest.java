@@ -12,7 +12,6 @@ import io.netty.util.ReferenceCountUtil;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 
 /**
  * The HTTP/1.1 request decoder as the server sets it up ({@link StrictRequestDecoder} over Netty's
@@ -28,8 +27,9 @@ import java.time.Duration;
 class RequestDecoderFuzzTest {
     @RegisterExtension
     static final FuzzSummary SUMMARY = FuzzSummary.of("HTTP request decoder");
-    private static final ServerSettings SETTINGS = new ServerSettings("127.0.0.1", 0, 1, 512, 1024, 4096,
-            Duration.ofSeconds(60), false, false, Duration.ofSeconds(10), 240, Duration.ofSeconds(5));
+    private static final ServerSettings SETTINGS = ServerSettings.from(dev.rowan.core.Config.of(java.util.Map.of(
+            "server.io-threads", "1", "server.max-uri-length", "512", "server.max-header-size", "1024", "server.max-body-size", "4096"))
+            .withProfile("test"), 0);
 
     @FuzzTest(maxDuration = "2s")
     @Timeout(10)
