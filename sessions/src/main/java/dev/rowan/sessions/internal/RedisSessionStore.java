@@ -2,15 +2,10 @@ package dev.rowan.sessions.internal;
 
 import dev.rowan.core.HttpException;
 import dev.rowan.core.spi.SessionStore;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,42 +40,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     }
 
     public static RedisSessionStore connect(String url, String prefix, Duration timeout) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("session.redis-url '" + url + "' is not a URL; use redis://host:6379", e);
-        }
-        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("session.redis-url must be redis://host:port (or rediss:// for TLS), not '" + url + "'");
-        }
-        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        JedisClientConfig config = clientConfig(uri, millis);
-        var client = RedisClient.builder().hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
-                .clientConfig(config).build();
-        return new RedisSessionStore(client, prefix, uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 6379));
-    }
-
-    private static JedisClientConfig clientConfig(URI uri, int millis) {
-        var b = DefaultJedisClientConfig.builder().connectionTimeoutMillis(millis).socketTimeoutMillis(millis);
-        if ("rediss".equals(uri.getScheme())) {
-            b.sslOptions(SslOptions.builder().build());   // the JDK's trust store and host name checks
-        }
-        String info = uri.getRawUserInfo();
-        if (info != null) {
-            int colon = info.indexOf(':');
-            String user = decode(colon < 0 ? "" : info.substring(0, colon));
-            String password = decode(colon < 0 ? info : info.substring(colon + 1));
-            if (!user.isEmpty()) {
-                b.user(user);
-            }
-            b.password(password);
-        }
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            b.database(Integer.parseInt(path.substring(1)));
-        }
-        return b.build();
+        RedisConnection c = RedisConnection.open(url, timeout, "session.redis-url");
+        return new RedisSessionStore(c.client(), prefix, c.where());
     }
 
     @Override

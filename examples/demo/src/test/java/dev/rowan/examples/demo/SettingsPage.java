@@ -12,6 +12,7 @@ import dev.rowan.examples.notes.NotesApp;
 import dev.rowan.forms.CsrfProtection;
 import dev.rowan.mongo.MongoModule;
 import dev.rowan.sessions.RedisSessions;
+import dev.rowan.sessions.RedisThrottling;
 import dev.rowan.templates.TemplatesModule;
 
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ final class SettingsPage {
             new Section("db", "Read when `DbModule` is installed. `<alias>` is a database name of your choice "
                     + "(`database.analytics.url`, used with `using(\"analytics\")`).", List.of(DbModule.create())),
             new Section("mongo", "Read when `MongoModule` is installed.", List.of(MongoModule.create())),
-            new Section("sessions", "Read when `RedisSessions` is installed.", List.of(RedisSessions.create())),
+            new Section("sessions", "Read when `RedisSessions` or `RedisThrottling` is installed.",
+                    List.of(RedisSessions.create(), RedisThrottling.create())),
             new Section("Reference apps", "Read by the example apps in `examples/` when they are mounted.", List.of(
                     ConverterApp.at("/converter"), Csv2XlsxApp.at("/csv2xlsx"), InfoboardApp.at("/infoboard"), NotesApp.at("/notes"))));
 
