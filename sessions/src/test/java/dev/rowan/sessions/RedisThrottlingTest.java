@@ -10,39 +10,28 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Login attempts counted in a real Redis (127.0.0.1:6379), shared by two app instances. */
 class RedisThrottlingTest {
-    private final String prefix = "rowan-test:" + UUID.randomUUID() + ":";
-    private final RedisClient redis = RedisClient.create("127.0.0.1", 6379);
+    private final LocalRedis local = new LocalRedis();
+    private final String prefix = local.prefix;
+    private final RedisClient redis = local.client;
     private final Throttle logins = Throttle.of("login", 3, Duration.ofMinutes(15));
 
     @BeforeAll
     static void redisIsThere() {
-        boolean up;
-        try (var s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
-            up = true;
-        } catch (IOException e) {
-            up = false;
-        }
-        assumeTrue(up || "true".equals(System.getenv("CI")), "no Redis on 127.0.0.1:6379; the Redis throttling tests are skipped");
+        LocalRedis.assumeReachable("the Redis throttling tests");
     }
 
     @AfterEach
     void dropTestKeys() {
-        redis.keys(prefix + "*").forEach(redis::del);
-        redis.close();
+        local.close();
     }
 
     private TestClient instance(Map<String, String> more) {
