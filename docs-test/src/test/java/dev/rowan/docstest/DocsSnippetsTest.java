@@ -31,7 +31,7 @@ class DocsSnippetsTest {
     private static final Pattern CLASS = Pattern.compile("public\\s+(?:final\\s+)?class\\s+(\\w+)");
     static final List<String> DOCS = List.of("README.md", "docs/reference/routing.md", "docs/reference/context.md",
             "docs/topics/middleware.md", "docs/topics/static-files.md", "docs/topics/logging.md", "docs/topics/testing.md",
-            "docs/topics/deployment.md", "docs/topics/commands.md", "docs/topics/auth.md", "docs/topics/sessions.md");
+            "docs/topics/deployment.md", "docs/topics/commands.md", "docs/topics/auth.md", "docs/topics/sessions.md", "docs/topics/mail.md");
 
     @TempDir
     static Path work;

@@ -11,6 +11,7 @@ import dev.rowan.examples.infoboard.InfoboardApp;
 import dev.rowan.examples.notes.NotesApp;
 import dev.rowan.forms.CsrfProtection;
 import dev.rowan.mongo.MongoModule;
+import dev.rowan.mail.MailModule;
 import dev.rowan.sessions.RedisSessions;
 import dev.rowan.sessions.RedisThrottling;
 import dev.rowan.templates.TemplatesModule;
@@ -39,6 +40,7 @@ final class SettingsPage {
             new Section("mongo", "Read when `MongoModule` is installed.", List.of(MongoModule.create())),
             new Section("sessions", "Read when `RedisSessions` or `RedisThrottling` is installed.",
                     List.of(RedisSessions.create(), RedisThrottling.create())),
+            new Section("mail", "Read when `MailModule` is installed.", List.of(MailModule.create())),
             new Section("Reference apps", "Read by the example apps in `examples/` when they are mounted.", List.of(
                     ConverterApp.at("/converter"), Csv2XlsxApp.at("/csv2xlsx"), InfoboardApp.at("/infoboard"), NotesApp.at("/notes"))));
 
