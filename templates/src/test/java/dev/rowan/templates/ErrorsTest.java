@@ -54,6 +54,21 @@ class ErrorsTest {
     }
 
     @Test
+    void aTemplateThatExtendsOrIncludesItselfIsATemplateErrorNotAStackOverflow() {
+        // Found by TemplateFuzzTest: {% extends "fuzz.html" %} inside fuzz.html.
+        files.write("self.html", "{% extends \"self.html\" %}");
+        files.write("a.html", "A {% include \"b.html\" %}");
+        files.write("b.html", "B {% include \"a.html\" %}");
+        for (String name : List.of("self.html", "a.html")) {
+            assertThatThrownBy(() -> files.builder().build().render(name, Map.of())).as(name)
+                    .isInstanceOfSatisfying(TemplateException.class, e -> {
+                        assertThat(e.id()).isEqualTo("templates.E005");
+                        assertThat(e.getMessage()).contains("extends or includes itself");
+                    });
+        }
+    }
+
+    @Test
     void aTrailingBackslashInTextStaysAsItIs() {
         files.write("a.html", "C:\\{{ dir }}\\");
         assertThat(files.builder().build().render("a.html", Map.of("dir", "Users"))).isEqualTo("C:\\Users\\");

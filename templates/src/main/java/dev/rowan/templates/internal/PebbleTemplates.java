@@ -73,6 +73,13 @@ public final class PebbleTemplates {
             throw e;
         } catch (RuntimeException e) {
             throw errors.translate(e, name);
+        } catch (StackOverflowError e) {
+            // The engine follows extends and include without a cycle check: a template that extends or
+            // includes itself, directly or through others, recurses until the stack ends. Said here
+            // as a template error instead of a stack overflow that takes the request down with it.
+            throw TemplateException.of("templates.E005", "The template extends or includes itself, directly or through other "
+                    + "templates, so rendering never ends (or its extends, include and macro calls nest too deep to render)", name, 0, "",
+                    null);
         }
     }
 
