@@ -30,8 +30,9 @@ class SecretKeysTest {
         assertThat(Files.readString(file).strip()).isEqualTo(first.current());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(project.resolve(".rowan/.gitignore"))).contains("\n*\n");
-        assertThat(Files.list(project.resolve(".rowan"))).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("secret-key", ".gitignore");
+        try (var files = Files.list(project.resolve(".rowan"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("secret-key", ".gitignore");
+        }
     }
 
     @Test
