@@ -13,6 +13,12 @@ public final class MemoryThrottleStore implements ThrottleStore {
     /** Above this many keys, expired ones are swept, so a flood of distinct keys cannot grow the map without end. */
     private static final int SWEEP_ABOVE = 10_000;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    /**
+     * The size that triggers the next sweep: twice what a sweep left, so that many live keys (an
+     * attack from thousands of addresses) cost one sweep per doubling, not a scan on every attempt.
+     */
+    private volatile int sweepAt = SWEEP_ABOVE;
+    private final java.util.concurrent.atomic.AtomicInteger sweeps = new java.util.concurrent.atomic.AtomicInteger();
     private final Clock clock;
 
     private record Window(long count, Instant ends) {
@@ -25,8 +31,10 @@ public final class MemoryThrottleStore implements ThrottleStore {
     @Override
     public Hits hit(String key, Duration window, long limit, LongFunction<Duration> blockFor) {
         Instant now = clock.instant();
-        if (windows.size() > SWEEP_ABOVE) {
+        if (windows.size() > sweepAt) {
             windows.values().removeIf(w -> !w.ends().isAfter(now));
+            sweeps.incrementAndGet();
+            sweepAt = Math.max(SWEEP_ABOVE, 2 * windows.size());
         }
         Window w = windows.compute(key, (k, old) -> {
             Window current = old == null || !old.ends().isAfter(now) ? new Window(0, now.plus(window)) : old;
@@ -39,5 +47,14 @@ public final class MemoryThrottleStore implements ThrottleStore {
             return new Window(count, ends);
         });
         return new Hits(w.count(), Duration.between(now, w.ends()));
+    }
+
+    /** How many sweeps ran, and how many keys are held: for the tests that bound both. */
+    int sweeps() {
+        return sweeps.get();
+    }
+
+    int keys() {
+        return windows.size();
     }
 }

@@ -58,10 +58,8 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         Optional<String> reusable = previous.filter(RedisSessionStore::looksLikeKey);
         String key = rotate || reusable.isEmpty() ? newKey() : reusable.get();
         long seconds = Math.max(1, maxAge.toSeconds());
+        // On rotate the session deletes the old key itself (SessionStore.delete) before it saves.
         call(() -> redis.set(redisKey(key), encodeData(data), SetParams.setParams().ex(seconds)));
-        if (rotate) {
-            reusable.ifPresent(old -> call(() -> redis.del(redisKey(old))));
-        }
         return key;
     }
 
