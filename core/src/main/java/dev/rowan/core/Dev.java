@@ -1,9 +1,9 @@
 package dev.rowan.core;
 
 import dev.rowan.core.internal.reload.ChildCommand;
-import dev.rowan.core.internal.reload.Supervisor;
+import dev.rowan.core.internal.reload.Supervision;
 
-import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -42,16 +42,10 @@ public final class Dev {
      * folder to watch (a jar).
      */
     public static void autoReload(Class<?> mainClass, String[] args) {
-        if (System.getenv(CHILD_MARKER) != null) {
-            Supervisor.exitWhenParentDies();
-            return;
-        }
         Config config = Config.load();
-        if (config.isDev() && config.getBoolean("reload", true)) {
-            ChildCommand command = ChildCommand.forThisJvm(mainClass, List.of(args), CHILD_MARKER);
-            if (!command.watchedRoots().isEmpty()) {
-                System.exit(Supervisor.runUntilStopped(command, config.getDuration("reload.quiet-period", Duration.ofSeconds(1))));
-            }
+        Optional<ChildCommand> child = Supervision.childFor(config, mainClass, List.of(args), CHILD_MARKER);
+        if (child.isPresent()) {
+            System.exit(Supervision.run(child.get(), config));
         }
     }
 }

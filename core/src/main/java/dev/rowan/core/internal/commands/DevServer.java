@@ -4,9 +4,8 @@ import dev.rowan.core.Command;
 import dev.rowan.core.Config;
 import dev.rowan.core.Dev;
 import dev.rowan.core.internal.reload.ChildCommand;
-import dev.rowan.core.internal.reload.Supervisor;
+import dev.rowan.core.internal.reload.Supervision;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,7 +27,8 @@ final class DevServer {
                         + "with ./mvnw compile and the app restarts. Only in the dev profile; elsewhere it serves as 'serve' does.")
                 .action(call -> {
                     Config config = call.app().config();
-                    Optional<ChildCommand> child = supervision(config, mainClass.get());
+                    Optional<ChildCommand> child = mainClass.get()
+                            .flatMap(main -> Supervision.childFor(config, main, List.of("run"), Dev.CHILD_MARKER));
                     if (child.isEmpty()) {
                         call.app().start();
                         return Command.OK;
@@ -36,19 +36,8 @@ final class DevServer {
                     // The copy in the child serves; what modules opened while this app was set up (an
                     // embedded store's file, say) must be free for it.
                     call.app().stop();
-                    return Supervisor.runUntilStopped(child.get(), config.getDuration("reload.quiet-period", Duration.ofSeconds(1)));
+                    return Supervision.run(child.get(), config);
                 });
     }
 
-    private static Optional<ChildCommand> supervision(Config config, Optional<Class<?>> mainClass) {
-        if (System.getenv(Dev.CHILD_MARKER) != null) {
-            Supervisor.exitWhenParentDies();
-            return Optional.empty();
-        }
-        if (!config.isDev() || !config.getBoolean("reload", true) || mainClass.isEmpty()) {
-            return Optional.empty();
-        }
-        ChildCommand command = ChildCommand.forThisJvm(mainClass.get(), List.of("run"), Dev.CHILD_MARKER);
-        return command.watchedRoots().isEmpty() ? Optional.empty() : Optional.of(command);
-    }
 }
