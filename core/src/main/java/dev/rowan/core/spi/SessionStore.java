@@ -20,4 +20,20 @@ public interface SessionStore {
 
     /** Forgets a session (logout). */
     void delete(String cookieValue);
+
+    /**
+     * Session data as one line of text ({@code key=value&...}, URL-encoded), the form the cookie
+     * store signs; a server-side store keeps the same text:
+     * <pre>{@code
+     * redis.set(key, SessionStore.toText(data));
+     * }</pre>
+     */
+    static String toText(Map<String, String> data) {
+        return dev.rowan.core.internal.session.CookieSessionStore.text(data);
+    }
+
+    /** The data {@link #toText} wrote; empty for text that is not session data (a tampered or foreign value). */
+    static Optional<Map<String, String>> fromText(String text) {
+        return dev.rowan.core.internal.session.CookieSessionStore.fromText(text);
+    }
 }

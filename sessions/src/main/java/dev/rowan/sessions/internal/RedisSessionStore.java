@@ -6,8 +6,6 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,7 +47,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             return Optional.empty();
         }
         String stored = call(() -> redis.get(redisKey(cookieValue)));
-        return stored == null ? Optional.empty() : Optional.of(decodeData(stored));
+        return stored == null ? Optional.empty() : SessionStore.fromText(stored);
     }
 
     @Override
@@ -59,7 +56,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         String key = rotate || reusable.isEmpty() ? newKey() : reusable.get();
         long seconds = Math.max(1, maxAge.toSeconds());
         // On rotate the session deletes the old key itself (SessionStore.delete) before it saves.
-        call(() -> redis.set(redisKey(key), encodeData(data), SetParams.setParams().ex(seconds)));
+        call(() -> redis.set(redisKey(key), SessionStore.toText(data), SetParams.setParams().ex(seconds)));
         return key;
     }
 
@@ -103,34 +100,5 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String encodeData(Map<String, String> data) {
-        var sb = new StringBuilder();
-        data.forEach((k, v) -> {
-            if (!sb.isEmpty()) {
-                sb.append('&');
-            }
-            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return sb.toString();
-    }
-
-    static Map<String, String> decodeData(String stored) {
-        var out = new LinkedHashMap<String, String>();
-        if (stored.isEmpty()) {
-            return out;
-        }
-        for (String pair : stored.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-            }
-        }
-        return out;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -50,6 +50,19 @@ public final class CookieSessionStore implements SessionStore {
     }
 
     static String encode(Map<String, String> data) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text(data).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Optional<Map<String, String>> decode(String encoded) {
+        try {
+            return fromText(new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The data as {@code key=value&...}, URL-encoded; see {@link SessionStore#toText}. */
+    public static String text(Map<String, String> data) {
         var sb = new StringBuilder();
         data.forEach((k, v) -> {
             if (!sb.isEmpty()) {
@@ -57,12 +70,12 @@ public final class CookieSessionStore implements SessionStore {
             }
             sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return sb.toString();
     }
 
-    static Optional<Map<String, String>> decode(String encoded) {
+    /** What {@link #text} wrote, read with the form parser's limits (10,000 keys). */
+    public static Optional<Map<String, String>> fromText(String text) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             var out = new LinkedHashMap<String, String>();
             UrlEncoded.parse(text, 10_000, "session").forEach((k, v) -> out.put(k, v.get(v.size() - 1)));
             return Optional.of(out);
