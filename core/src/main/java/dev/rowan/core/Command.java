@@ -41,8 +41,7 @@ public final class Command {
     private final String summary;
     private final String usage;
     private final String description;
-    private final Map<String, Option> options;
-    private final List<Option> optionOrder;
+    private final List<Option> options;
     private final Action action;
 
     private Command(Builder b) {
@@ -50,8 +49,7 @@ public final class Command {
         this.summary = b.summary;
         this.usage = b.usage.isEmpty() ? b.name : b.usage;
         this.description = b.description;
-        this.options = Map.copyOf(b.options);
-        this.optionOrder = List.copyOf(b.options.values());
+        this.options = List.copyOf(b.options.values());
         this.action = b.action;
     }
 
@@ -84,7 +82,7 @@ public final class Command {
 
     /** The options it accepts, in the order declared. */
     public List<Option> options() {
-        return optionOrder;
+        return options;
     }
 
     /** Runs it; the returned number is the process's exit status. */
@@ -94,7 +92,7 @@ public final class Command {
 
     /** The declared option of that name, such as {@code --deploy}. */
     public Optional<Option> option(String name) {
-        return Optional.ofNullable(options.get(name));
+        return options.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
     /** Ends the command with a message and {@link #FAILED}; {@code throw Command.failure("No such note: 7")}. */
